@@ -1,0 +1,21 @@
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import noOnlyTests from 'eslint-plugin-no-only-tests';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'storybook-static/**', 'node_modules/**', '.cache/**', 'bench-results/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  lit.configs['flat/recommended'],
+  {
+    plugins: { 'no-only-tests': noOnlyTests },
+    rules: {
+      'no-only-tests/no-only-tests': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['scripts/**', '*.mjs', '.storybook/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,100 @@
+// Web Test Runner: every unit and component test runs in real headless Chromium (Debian's).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium, CHROMIUM_ARGS } from './scripts/ensure-chromium.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Folders of third-party questionnaires the conformance test walks (ours, plus any given by env or shared/). */
+function conformanceDirs() {
+  const dirs = [join(root, 'test/conformance/questionnaires')];
+  const shared = resolve(root, '../shared/conformance/questionnaires');
+  if (existsSync(shared)) dirs.push(shared);
+  if (process.env.KPRO_CONFORMANCE_DIR) dirs.push(resolve(process.env.KPRO_CONFORMANCE_DIR));
+  return dirs;
+}
+
+/** Serves the list and contents of the conformance questionnaires, since a browser cannot list folders. */
+const conformancePlugin = {
+  name: 'kpro-conformance',
+  serve(context) {
+    if (context.path === '/__conformance__/index.json') {
+      const names = new Map();
+      for (const dir of conformanceDirs()) {
+        for (const f of readdirSync(dir)) if (f.endsWith('.json')) names.set(f, join(dir, f));
+      }
+      return { body: JSON.stringify([...names.keys()].sort()), type: 'json' };
+    }
+    const m = context.path.match(/^\/__conformance__\/([\w.@-]+\.json)$/);
+    if (m) {
+      for (const dir of conformanceDirs()) {
+        const p = join(dir, m[1]);
+        if (existsSync(p)) return { body: readFileSync(p, 'utf8'), type: 'json' };
+      }
+    }
+    return undefined;
+  },
+};
+
+/** Counts passed and failed tests over all files so `npm test` can print one bare summary line. */
+function countingReporter() {
+  const count = (suite, acc) => {
+    for (const t of suite.tests ?? []) {
+      if (t.skipped) acc.skipped++;
+      else if (t.passed) acc.passed++;
+      else acc.failed++;
+    }
+    for (const s of suite.suites ?? []) count(s, acc);
+    return acc;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const acc = { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+      for (const s of sessions) {
+        if (s.testResults) count(s.testResults, acc);
+        if (!s.passed && (s.errors?.length ?? 0) > 0) acc.fileErrors++;
+      }
+      mkdirSync(join(root, '.cache'), { recursive: true });
+      writeFileSync(join(root, '.cache/wtr-results.json'), JSON.stringify(acc));
+    },
+  };
+}
+
+/** One group per package or component, so `npm test -- --group questionnaire` runs just that one. */
+function hasTests(dir) {
+  const abs = join(root, dir);
+  return existsSync(abs) && readdirSync(abs, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+}
+const groups = [
+  { name: 'core', dir: 'packages/core/src' },
+  { name: 'questionnaire', dir: 'packages/elements/src/questionnaire' },
+  { name: 'shared', dir: 'packages/elements/src/shared' },
+  { name: 'integration', dir: 'test' },
+]
+  .filter((g) => hasTests(g.dir))
+  .map((g) => ({ name: g.name, files: `${g.dir}/**/*.test.ts` }));
+
+export default {
+  rootDir: root,
+  groups,
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json'), target: 'es2022' }),
+    conformancePlugin,
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+};
