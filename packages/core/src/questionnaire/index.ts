@@ -1,1 +1,11 @@
-export {};
+export * from './definition.js';
+export * from './enable-when.js';
+export * from './errors.js';
+export * from './expressions.js';
+export * from './form.js';
+export * from './number-input.js';
+export * from './response.js';
+export * from './rich-text.js';
+export * from './text.js';
+export * from './validation.js';
+export * from './values.js';

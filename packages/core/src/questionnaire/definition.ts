@@ -1,0 +1,428 @@
+import type {
+  Coding,
+  Expression,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemAnswerOption,
+  ValueSet,
+} from '../fhir/types.js';
+import {
+  EXT,
+  ITEM_CONTROL_SYSTEM,
+  codeableExtensionCode,
+  extensionValue,
+  findExtension,
+  findExtensions,
+  numberExtension,
+  stringExtension,
+} from '../fhir/extensions.js';
+import { KproError, type KproWarning } from './errors.js';
+import { readText, type RichText } from './text.js';
+import { answerKey, toAnswerValue, type AnswerValue } from './values.js';
+import { checkQuestionnaireShape } from './input-check.js';
+import { scoreOfExtensions } from '../scoring/scores.js';
+
+export const ITEM_TYPES = [
+  'group',
+  'display',
+  'boolean',
+  'decimal',
+  'integer',
+  'date',
+  'dateTime',
+  'time',
+  'string',
+  'text',
+  'url',
+  'choice',
+  'open-choice',
+  'attachment',
+  'reference',
+  'quantity',
+] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export const ENABLE_OPERATORS = ['exists', '=', '!=', '>', '<', '>=', '<='] as const;
+export type EnableOperator = (typeof ENABLE_OPERATORS)[number];
+
+export interface EnableWhenDef {
+  question: string;
+  operator: EnableOperator;
+  answer: AnswerValue;
+}
+
+export interface AnswerOptionDef {
+  value: AnswerValue;
+  key: string;
+  label: RichText;
+  prefix?: string;
+  /** ordinalValue / itemWeight, when the option carries one. */
+  score?: number;
+  initialSelected: boolean;
+}
+
+export interface VariableDef {
+  name: string;
+  expression: string;
+  language: string;
+}
+
+export interface ExpressionDefs {
+  calculated?: string;
+  enableWhen?: string;
+  initial?: string;
+  answer?: string;
+  variables: VariableDef[];
+}
+
+export interface ItemDef {
+  linkId: string;
+  type: ItemType;
+  text?: RichText;
+  prefix?: string;
+  required: boolean;
+  repeats: boolean;
+  readOnly: boolean;
+  hidden: boolean;
+  maxLength?: number;
+  minLength?: number;
+  minValue?: AnswerValue;
+  maxValue?: AnswerValue;
+  regex?: string;
+  entryFormat?: string;
+  unit?: Coding;
+  unitOptions: Coding[];
+  maxDecimalPlaces?: number;
+  maxSize?: number;
+  mimeTypes: string[];
+  minOccurs?: number;
+  maxOccurs?: number;
+  sliderStep?: number;
+  /** itemControl code (radio-button, check-box, drop-down, autocomplete, slider, gtable, page, help, …). */
+  control?: string;
+  orientation?: 'horizontal' | 'vertical';
+  options: AnswerOptionDef[];
+  /** Set when answerValueSet points at a value set we could not resolve. */
+  unresolvedValueSet?: string;
+  initial: AnswerValue[];
+  enableWhen: EnableWhenDef[];
+  enableBehavior: 'all' | 'any';
+  expressions: ExpressionDefs;
+  /** Help text from a child display item with itemControl "help". */
+  help?: RichText;
+  items: ItemDef[];
+  parent?: ItemDef;
+  /** Position in document order, for stable sorting. */
+  order: number;
+  raw: QuestionnaireItem;
+}
+
+export interface QuestionnaireDef {
+  questionnaire: Questionnaire;
+  /** canonical url|version (or `Questionnaire/id`) the response must point to. */
+  canonical: string;
+  title?: RichText;
+  description?: RichText;
+  language?: string;
+  items: ItemDef[];
+  byLinkId: Map<string, ItemDef>;
+  /** Every def in document order. */
+  all: ItemDef[];
+  /** linkId -> defs whose enableWhen refers to it. */
+  dependants: Map<string, ItemDef[]>;
+  variables: VariableDef[];
+  usesExpressions: boolean;
+  usesRichText: boolean;
+  /** The questionnaire paginates its top-level groups (itemControl page / tab-container). */
+  paged: boolean;
+  warnings: KproWarning[];
+}
+
+const PAGE_CONTROLS = new Set(['page', 'tab-container', 'wizard']);
+
+/**
+ * Compiles a FHIR R4 Questionnaire into item definitions. Throws KproError for anything we must refuse
+ * (not a questionnaire, other FHIR version, unknown modifier extensions, enableWhen cycles).
+ */
+export function compileQuestionnaire(input: unknown): QuestionnaireDef {
+  const q = parseQuestionnaire(input);
+  checkQuestionnaireShape(q);
+  const warnings: KproWarning[] = [];
+  const byLinkId = new Map<string, ItemDef>();
+  const all: ItemDef[] = [];
+  const contained = new Map<string, ValueSet>();
+  for (const r of q.contained ?? []) if (r.resourceType === 'ValueSet' && r.id) contained.set(r.id, r);
+
+  let usesExpressions = false;
+  let usesRichText = false;
+
+  const compileItem = (raw: QuestionnaireItem, parent: ItemDef | undefined): ItemDef => {
+    const control = codeableExtensionCode(raw, EXT.itemControl);
+    const expressions = readExpressions(raw);
+    if (expressions.calculated || expressions.enableWhen || expressions.initial || expressions.answer || expressions.variables.length) {
+      usesExpressions = true;
+    }
+    const text = readText(raw.text, raw._text);
+    if (text?.xhtml || text?.markdown) usesRichText = true;
+    const def: ItemDef = {
+      linkId: raw.linkId,
+      type: raw.type as ItemType,
+      text,
+      prefix: raw.prefix,
+      required: raw.required === true,
+      repeats: raw.repeats === true,
+      readOnly: raw.readOnly === true || !!expressions.calculated,
+      hidden: findExtension(raw, EXT.hidden)?.valueBoolean === true,
+      maxLength: raw.maxLength,
+      minLength: numberExtension(raw, EXT.minLength),
+      minValue: toAnswerValue(findExtension(raw, EXT.minValue)),
+      maxValue: toAnswerValue(findExtension(raw, EXT.maxValue)),
+      regex: stringExtension(raw, EXT.regex),
+      entryFormat: stringExtension(raw, EXT.entryFormat),
+      unit: findExtension(raw, EXT.unit)?.valueCoding,
+      unitOptions: findExtensions(raw, EXT.unitOption)
+        .map((e) => e.valueCoding)
+        .filter((c): c is Coding => !!c),
+      maxDecimalPlaces: numberExtension(raw, EXT.maxDecimalPlaces),
+      maxSize: numberExtension(raw, EXT.maxSize),
+      mimeTypes: findExtensions(raw, EXT.mimeType)
+        .map((e) => e.valueCode)
+        .filter((c): c is string => !!c),
+      minOccurs: numberExtension(raw, EXT.minOccurs),
+      maxOccurs: numberExtension(raw, EXT.maxOccurs),
+      sliderStep: numberExtension(raw, EXT.sliderStep),
+      control,
+      orientation: findExtension(raw, EXT.choiceOrientation)?.valueCode as ItemDef['orientation'],
+      options: [],
+      initial: (raw.initial ?? []).map((i) => toAnswerValue(i)).filter((a): a is AnswerValue => !!a),
+      enableWhen: (raw.enableWhen ?? []).map((ew) => ({
+        question: ew.question,
+        operator: ew.operator as EnableOperator,
+        answer: toAnswerValue(ew, 'answer') ?? {},
+      })),
+      enableBehavior: raw.enableBehavior === 'any' ? 'any' : 'all',
+      expressions,
+      items: [],
+      parent,
+      order: all.length,
+      raw,
+    };
+    all.push(def);
+    if (byLinkId.has(def.linkId)) {
+      warnings.push({ code: 'invalid-questionnaire', message: `Duplicate linkId ${def.linkId}`, params: { linkId: def.linkId } });
+    } else {
+      byLinkId.set(def.linkId, def);
+    }
+    const opts = readOptions(raw, contained);
+    def.options = opts.options;
+    if (opts.unresolved) {
+      def.unresolvedValueSet = opts.unresolved;
+      warnings.push({ code: 'invalid-questionnaire', message: `Value set ${opts.unresolved} could not be resolved`, params: { url: opts.unresolved, linkId: def.linkId } });
+    }
+    if (def.options.some((o) => o.label.xhtml || o.label.markdown)) usesRichText = true;
+    for (const child of raw.item ?? []) {
+      const childControl = codeableExtensionCode(child, EXT.itemControl);
+      if (child.type === 'display' && childControl === 'help') {
+        def.help = readText(child.text, child._text);
+        if (def.help?.xhtml || def.help?.markdown) usesRichText = true;
+        continue;
+      }
+      def.items.push(compileItem(child, def));
+    }
+    return def;
+  };
+
+  const items = (q.item ?? []).map((i) => compileItem(i, undefined));
+  const dependants = new Map<string, ItemDef[]>();
+  for (const def of all) {
+    for (const ew of def.enableWhen) {
+      if (!byLinkId.has(ew.question)) {
+        warnings.push({
+          code: 'unknown-link-id',
+          message: `enableWhen on ${def.linkId} refers to unknown question ${ew.question}`,
+          params: { linkId: def.linkId, question: ew.question },
+        });
+      }
+      const list = dependants.get(ew.question) ?? [];
+      list.push(def);
+      dependants.set(ew.question, list);
+    }
+  }
+  detectEnableWhenCycles(all, byLinkId);
+
+  const variables = readVariables(q);
+  if (variables.length) usesExpressions = true;
+  const title = readText(q.title, q._title);
+  const description = readText(q.description, q._description);
+  if (description?.markdown === undefined && description && q.description) description.markdown = q.description;
+  if (description) usesRichText = true;
+  const topControls = items.filter((i) => i.type === 'group').map((i) => i.control);
+  const paged =
+    topControls.some((c) => c && PAGE_CONTROLS.has(c)) ||
+    (q.item ?? []).some((i) => i.type === 'group' && PAGE_CONTROLS.has(codeableExtensionCode(i, EXT.itemControl) ?? ''));
+
+  return {
+    questionnaire: q,
+    canonical: q.url ? (q.version ? `${q.url}|${q.version}` : q.url) : `Questionnaire/${q.id ?? 'unknown'}`,
+    title,
+    description,
+    language: q.language,
+    items,
+    byLinkId,
+    all,
+    dependants,
+    variables,
+    usesExpressions,
+    usesRichText,
+    paged,
+    warnings,
+  };
+}
+
+/** Accepts an object or a JSON string; anything else is refused with a clear code. */
+export function parseQuestionnaire(input: unknown): Questionnaire {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      throw new KproError('not-json', 'The questionnaire is not valid JSON.');
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new KproError('not-questionnaire', 'The input is not a FHIR Questionnaire.');
+  }
+  const rt = (value as { resourceType?: unknown }).resourceType;
+  if (rt !== 'Questionnaire') {
+    throw new KproError('not-questionnaire', `Expected a Questionnaire, got ${String(rt ?? 'no resourceType')}.`, {
+      resourceType: String(rt ?? ''),
+    });
+  }
+  return value as Questionnaire;
+}
+
+function readExpression(raw: QuestionnaireItem, url: string): string | undefined {
+  const e = findExtension(raw, url)?.valueExpression;
+  return e?.expression && isFhirPath(e) ? e.expression : undefined;
+}
+
+function isFhirPath(e: Expression): boolean {
+  return !e.language || e.language === 'text/fhirpath';
+}
+
+function readExpressions(raw: QuestionnaireItem): ExpressionDefs {
+  return {
+    calculated: readExpression(raw, EXT.calculatedExpression),
+    enableWhen: readExpression(raw, EXT.enableWhenExpression),
+    initial: readExpression(raw, EXT.initialExpression),
+    answer: readExpression(raw, EXT.answerExpression),
+    variables: readVariables(raw),
+  };
+}
+
+function readVariables(el: { extension?: fhir4.Extension[] }): VariableDef[] {
+  return findExtensions(el, EXT.variable)
+    .map((e) => e.valueExpression)
+    .filter((e): e is Expression => !!e?.name && !!e.expression && isFhirPath(e))
+    .map((e) => ({ name: e.name!, expression: e.expression!, language: e.language ?? 'text/fhirpath' }));
+}
+
+function readOptions(
+  raw: QuestionnaireItem,
+  contained: Map<string, ValueSet>,
+): { options: AnswerOptionDef[]; unresolved?: string } {
+  if (raw.answerOption?.length) return { options: raw.answerOption.map(optionFromAnswerOption).filter((o) => !!o) };
+  if (!raw.answerValueSet) return { options: [] };
+  const ref = raw.answerValueSet;
+  const vs = ref.startsWith('#') ? contained.get(ref.slice(1)) : [...contained.values()].find((v) => v.url === ref);
+  if (!vs) return { options: [], unresolved: ref };
+  const options = optionsFromValueSet(vs);
+  return options.length ? { options } : { options: [], unresolved: ref };
+}
+
+function optionFromAnswerOption(o: QuestionnaireItemAnswerOption): AnswerOptionDef {
+  const value = toAnswerValue(o) ?? {};
+  let label: RichText;
+  if (o.valueCoding) {
+    const c = o.valueCoding;
+    label = readText(c.display ?? c.code ?? '', (c as { _display?: fhir4.Element })._display) ?? { plain: c.code ?? '' };
+  } else {
+    const key = Object.keys(o).find((k) => k.startsWith('value'));
+    const primitiveExt = key ? (o as Record<string, unknown>)[`_${key}`] : undefined;
+    label = readText(displayOfRaw(extensionValue(o)), primitiveExt as fhir4.Element | undefined) ?? { plain: '' };
+  }
+  return {
+    value,
+    key: answerKey(value),
+    label,
+    prefix: stringExtension(o, EXT.optionPrefix),
+    score: scoreOfExtensions(o) ?? (o.valueCoding ? scoreOfExtensions(o.valueCoding) : undefined),
+    initialSelected: o.initialSelected === true,
+  };
+}
+
+function displayOfRaw(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return String(o.display ?? o.reference ?? o.value ?? JSON.stringify(v));
+  }
+  return String(v);
+}
+
+function optionsFromValueSet(vs: ValueSet): AnswerOptionDef[] {
+  const out: AnswerOptionDef[] = [];
+  const push = (system: string | undefined, c: { code?: string; display?: string; extension?: fhir4.Extension[] }, ext?: fhir4.Element) => {
+    const coding: Coding = { system, code: c.code, display: c.display };
+    const value = { valueCoding: coding };
+    out.push({
+      value,
+      key: answerKey(value),
+      label: readText(c.display ?? c.code ?? '', ext) ?? { plain: c.code ?? '' },
+      score: scoreOfExtensions(c),
+      initialSelected: false,
+    });
+  };
+  const walk = (contains: fhir4.ValueSetExpansionContains[] | undefined) => {
+    for (const c of contains ?? []) {
+      if (c.code && !c.abstract) push(c.system, c, (c as { _display?: fhir4.Element })._display);
+      walk(c.contains);
+    }
+  };
+  if (vs.expansion?.contains?.length) {
+    walk(vs.expansion.contains);
+    return out;
+  }
+  for (const inc of vs.compose?.include ?? []) {
+    for (const c of inc.concept ?? []) {
+      // Concept designations can carry translations; the translation extension works on _display too.
+      const ext = (c as { _display?: fhir4.Element })._display;
+      push(inc.system, c, ext);
+    }
+  }
+  return out;
+}
+
+function detectEnableWhenCycles(all: ItemDef[], byLinkId: Map<string, ItemDef>): void {
+  // An item depends on the questions in its enableWhen and, implicitly, on its ancestors.
+  const state = new Map<ItemDef, 1 | 2>();
+  const visit = (def: ItemDef, path: string[]): void => {
+    const s = state.get(def);
+    if (s === 2) return;
+    if (s === 1) {
+      throw new KproError('enablewhen-cycle', `enableWhen forms a cycle: ${[...path, def.linkId].join(' → ')}`, {
+        cycle: [...path, def.linkId].join(' → '),
+      });
+    }
+    state.set(def, 1);
+    for (const ew of def.enableWhen) {
+      const target = byLinkId.get(ew.question);
+      if (target) visit(target, [...path, def.linkId]);
+    }
+    if (def.parent) visit(def.parent, [...path, def.linkId]);
+    state.set(def, 2);
+  };
+  for (const def of all) visit(def, []);
+}
+
+export { ITEM_CONTROL_SYSTEM };

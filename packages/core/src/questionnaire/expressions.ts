@@ -1,0 +1,183 @@
+import type { Questionnaire, QuestionnaireResponseItem } from '../fhir/types.js';
+import type { ItemDef } from './definition.js';
+import { KproError, type KproWarning } from './errors.js';
+import type { Form, ItemNode } from './form.js';
+import { buildResponse } from './response.js';
+import { answersEqual, type AnswerValue } from './values.js';
+
+type FhirPath = typeof import('fhirpath');
+type Model = import('fhirpath').Model;
+type Evaluator = (data: unknown, vars: Record<string, unknown>) => unknown[];
+
+let loading: Promise<{ fhirpath: FhirPath; model: Model }> | undefined;
+
+/** Loads the FHIRPath engine on first use only: forms without expressions never download it. */
+export function loadFhirPath(): Promise<{ fhirpath: FhirPath; model: Model }> {
+  loading ??= Promise.all([import('fhirpath'), import('fhirpath/fhir-context/r4')]).then(([fp, r4]) => ({
+    fhirpath: ((fp as unknown as { default?: FhirPath }).default ?? fp) as FhirPath,
+    model: ((r4 as unknown as { default?: Model }).default ?? r4) as Model,
+  }));
+  return loading;
+}
+
+const MAX_PASSES = 8;
+
+/**
+ * Attaches SDC expression support (variable, calculatedExpression, enableWhenExpression,
+ * initialExpression, answerExpression) to a form. Syntax errors refuse the questionnaire: a score that
+ * silently cannot be computed is worse than a clear error. Run-time errors become warnings.
+ */
+export async function attachExpressions(form: Form, onWarning?: (w: KproWarning) => void): Promise<void> {
+  if (!form.def.usesExpressions) return;
+  const { fhirpath, model } = await loadFhirPath();
+  const q = form.def.questionnaire;
+  const cache = new Map<string, Evaluator>();
+  const reported = new Set<string>();
+
+  const compile = (expression: string, itemContext: boolean): Evaluator => {
+    const key = `${itemContext ? 'i' : 'r'}:${expression}`;
+    let fn = cache.get(key);
+    if (!fn) {
+      const path = itemContext ? { base: 'QuestionnaireResponse.item', expression } : expression;
+      try {
+        const compiled = fhirpath.compile(path, model) as unknown as (d: unknown, v: Record<string, unknown>) => unknown[];
+        fn = (d, v) => compiled(d, v);
+      } catch (e) {
+        throw new KproError('expression-error', `FHIRPath expression could not be read: ${expression} (${(e as Error).message})`, { expression });
+      }
+      cache.set(key, fn);
+    }
+    return fn;
+  };
+
+  // Compile every expression up front so a broken one is refused before anything renders.
+  for (const v of form.def.variables) compile(v.expression, false);
+  for (const def of form.def.all) {
+    const x = def.expressions;
+    for (const e of [x.calculated, x.enableWhen, x.initial, x.answer, ...x.variables.map((v) => v.expression)]) {
+      if (e) compile(e, true);
+    }
+  }
+
+  const evaluate = (expression: string, ctx: QuestionnaireResponseItem | undefined, vars: Record<string, unknown>): unknown[] => {
+    try {
+      return compile(expression, !!ctx)(ctx ?? vars.resource, { ...vars, context: ctx ?? vars.resource });
+    } catch (e) {
+      if (e instanceof KproError) throw e;
+      if (!reported.has(expression)) {
+        reported.add(expression);
+        const w: KproWarning = { code: 'expression-error', message: `FHIRPath expression failed: ${expression} (${(e as Error).message})`, params: { expression } };
+        form.warnings.push(w);
+        onWarning?.(w);
+      }
+      return [];
+    }
+  };
+
+  const pass = (applyInitial: boolean): boolean => {
+    const nodeMap = new Map<ItemNode, QuestionnaireResponseItem>();
+    const qr = buildResponse(form, {}, {}, { includeEmpty: true, nodeMap });
+    const rootVars: Record<string, unknown> = { resource: qr, rootResource: qr, questionnaire: q };
+    for (const v of form.def.variables) rootVars[v.name] = evaluate(v.expression, undefined, rootVars);
+    let changed = false;
+    const visit = (node: ItemNode, inherited: Record<string, unknown>) => {
+      const def = node.def;
+      const ctx = nodeMap.get(node) ?? { linkId: def.linkId };
+      let vars = inherited;
+      if (def.expressions.variables.length) {
+        vars = { ...inherited };
+        for (const v of def.expressions.variables) vars[v.name] = evaluate(v.expression, ctx, vars);
+      }
+      const x = def.expressions;
+      if (x.enableWhen) {
+        const r = evaluate(x.enableWhen, ctx, vars);
+        const on = r.length > 0 && r[0] === true;
+        if (node.expressionEnabled !== on) {
+          node.expressionEnabled = on;
+          changed = true;
+        }
+      }
+      if (x.answer) node.expressionOptions = toAnswers(evaluate(x.answer, ctx, vars), def);
+      if (applyInitial && x.initial && node.answers.length === 0) {
+        const answers = toAnswers(evaluate(x.initial, ctx, vars), def);
+        if (answers.length) {
+          node.answers = def.repeats ? answers : answers.slice(0, 1);
+          changed = true;
+        }
+      }
+      if (x.calculated) {
+        const answers = toAnswers(evaluate(x.calculated, ctx, vars), def);
+        const next = def.repeats ? answers : answers.slice(0, 1);
+        if (next.length !== node.answers.length || next.some((a, i) => !answersEqual(a, node.answers[i]!))) {
+          node.answers = next;
+          changed = true;
+        }
+      }
+      for (const c of node.children) visit(c, vars);
+    };
+    for (const c of form.root.children) visit(c, rootVars);
+    return changed;
+  };
+
+  let initial = true;
+  form.expressionRunner = () => {
+    // Chained calculations settle within a few passes; the cap guards against oscillation.
+    for (let i = 0; i < MAX_PASSES && pass(initial); i++) initial = false;
+    initial = false;
+  };
+  form.refresh();
+  form.notify({ structural: false });
+}
+
+/** Converts FHIRPath results to answers of the item's type. */
+export function toAnswers(results: unknown[], def: ItemDef): AnswerValue[] {
+  const out: AnswerValue[] = [];
+  for (const r of results) {
+    const a = toAnswer(r, def);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+function toAnswer(r: unknown, def: ItemDef): AnswerValue | undefined {
+  if (r === null || r === undefined) return undefined;
+  switch (def.type) {
+    case 'decimal':
+      return typeof r === 'number' && Number.isFinite(r) ? { valueDecimal: round(r, def.maxDecimalPlaces) } : undefined;
+    case 'integer':
+      return typeof r === 'number' && Number.isFinite(r) ? { valueInteger: Math.round(r) } : undefined;
+    case 'boolean':
+      return typeof r === 'boolean' ? { valueBoolean: r } : undefined;
+    case 'date':
+      return typeof r === 'string' ? { valueDate: r.slice(0, 10) } : undefined;
+    case 'dateTime':
+      return typeof r === 'string' ? { valueDateTime: r } : undefined;
+    case 'time':
+      return typeof r === 'string' ? { valueTime: r } : undefined;
+    case 'quantity':
+      if (typeof r === 'number') return { valueQuantity: { value: r, ...(def.unit ? unitOf(def.unit) : {}) } };
+      return typeof r === 'object' ? { valueQuantity: r as fhir4.Quantity } : undefined;
+    case 'choice':
+    case 'open-choice':
+      if (typeof r === 'object') return { valueCoding: r as fhir4.Coding };
+      return typeof r === 'string' ? (def.type === 'open-choice' ? { valueString: r } : { valueCoding: { code: r } }) : undefined;
+    case 'url':
+      return typeof r === 'string' ? { valueUri: r } : undefined;
+    case 'reference':
+      return typeof r === 'object' ? { valueReference: r as fhir4.Reference } : undefined;
+    default:
+      return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? { valueString: String(r) } : undefined;
+  }
+}
+
+function round(n: number, places: number | undefined): number {
+  const p = places ?? 10;
+  const f = 10 ** p;
+  return Math.round(n * f) / f;
+}
+
+function unitOf(c: fhir4.Coding): Pick<fhir4.Quantity, 'unit' | 'system' | 'code'> {
+  return { unit: c.display ?? c.code, system: c.system, code: c.code };
+}
+
+export type { Questionnaire };
