@@ -1,6 +1,7 @@
 // Web Test Runner: every unit and component test runs in real headless Chromium (Debian's).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { build } from 'esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +38,26 @@ const conformancePlugin = {
       }
     }
     return undefined;
+  },
+};
+
+/**
+ * fhirpath's R4 model is CommonJS (with JSON) behind an ES wrapper. Vite converts it when bundling;
+ * in tests we serve it pre-bundled as one ES module with esbuild, which reads CommonJS and JSON natively.
+ */
+let fhirpathModel;
+const fhirpathModelPlugin = {
+  name: 'kpro-fhirpath-model',
+  async serve(context) {
+    if (!context.path.endsWith('/node_modules/fhirpath/fhir-context/r4/index.mjs')) return undefined;
+    fhirpathModel ??= build({
+      stdin: { contents: "export { default } from 'fhirpath/fhir-context/r4';", resolveDir: root },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    }).then((r) => r.outputFiles[0].text);
+    return { body: await fhirpathModel, type: 'js' };
   },
 };
 
@@ -89,6 +110,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json'), target: 'es2022' }),
     conformancePlugin,
+    fhirpathModelPlugin,
   ],
   browsers: [
     playwrightLauncher({

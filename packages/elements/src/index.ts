@@ -1,1 +1,6 @@
-export {};
+// Classes and event types only: importing this defines no tags (see all.ts and the kpro-*.js modules).
+export { KproQuestionnaire } from './questionnaire/questionnaire.js';
+export * from './questionnaire/questionnaire.events.js';
+export * from './shared/error-event.js';
+export { LocalizeController } from './shared/localize.js';
+export { defineElement } from './shared/define.js';

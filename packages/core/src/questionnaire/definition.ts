@@ -217,7 +217,7 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
     def.options = opts.options;
     if (opts.unresolved) {
       def.unresolvedValueSet = opts.unresolved;
-      warnings.push({ code: 'invalid-questionnaire', message: `Value set ${opts.unresolved} could not be resolved`, params: { url: opts.unresolved, linkId: def.linkId } });
+      warnings.push({ code: 'value-set-unavailable', message: `Value set ${opts.unresolved} could not be resolved`, params: { url: opts.unresolved, linkId: def.linkId } });
     }
     if (def.options.some((o) => o.label.xhtml || o.label.markdown)) usesRichText = true;
     for (const child of raw.item ?? []) {

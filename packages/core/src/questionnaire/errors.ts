@@ -9,6 +9,7 @@ export type KproErrorCode =
   | 'expression-error'
   | 'response-mismatch'
   | 'unknown-link-id'
+  | 'value-set-unavailable'
   | 'draft-unavailable';
 
 export class KproError extends Error {

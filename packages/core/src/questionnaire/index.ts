@@ -9,3 +9,4 @@ export * from './rich-text.js';
 export * from './text.js';
 export * from './validation.js';
 export * from './values.js';
+export * from './format.js';

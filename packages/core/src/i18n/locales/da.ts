@@ -76,6 +76,7 @@ const da: Translation = {
     'expression-error': (p) => `En beregning i spørgeskemaet virker ikke (${p.expression}).`,
     'response-mismatch': () => 'Besvarelsen hører til et andet spørgeskema.',
     'unknown-link-id': (p) => `Et svar eller en betingelse henviser til et ukendt spørgsmål (${p.linkId ?? p.question}).`,
+    'value-set-unavailable': (p) => `Svarmulighederne til spørgsmål ${p.linkId} kunne ikke hentes (${p.url}). Svaret kan skrives som tekst.`,
     'draft-unavailable': () => 'Kladder kan ikke gemmes på denne enhed.',
   },
   warningsTitle: 'Bemærk',

@@ -76,6 +76,7 @@ const en: Translation = {
     'expression-error': (p) => `A calculation in the questionnaire does not work (${p.expression}).`,
     'response-mismatch': () => 'The response belongs to another questionnaire.',
     'unknown-link-id': (p) => `An answer or condition refers to an unknown question (${p.linkId ?? p.question}).`,
+    'value-set-unavailable': (p) => `The answer options for item ${p.linkId} could not be loaded (${p.url}). The answer can be typed as text.`,
     'draft-unavailable': () => 'Drafts cannot be saved on this device.',
   },
   warningsTitle: 'Please note',

@@ -1,0 +1,3 @@
+// Defines every kpro element (the entry of the browser bundle kpro-elements.js).
+export * from './index.js';
+import './questionnaire/kpro-questionnaire.js';

@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LANGUAGE, onTranslationsChanged, translationFor, type Translation } from '@kpro/core';
+
+/**
+ * Resolves the language for an element (its own `lang`, the closest `[lang]` ancestor across shadow
+ * roots, then `<html lang>`, then Danish) and re-renders the host when any of those change.
+ */
+export class LocalizeController implements ReactiveController {
+  #observer?: MutationObserver;
+  #off?: () => void;
+  #lang = DEFAULT_LANGUAGE;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  get lang(): string {
+    return this.#lang;
+  }
+
+  get t(): Translation {
+    return translationFor(this.#lang);
+  }
+
+  hostConnected(): void {
+    this.#lang = this.#resolve();
+    // Watch lang changes on the host and on <html>; ancestors in between are rare and re-read on update.
+    this.#observer = new MutationObserver(() => this.#update());
+    this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.#off = onTranslationsChanged(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#off?.();
+  }
+
+  hostUpdate(): void {
+    this.#lang = this.#resolve();
+  }
+
+  #update(): void {
+    const next = this.#resolve();
+    if (next !== this.#lang) {
+      this.#lang = next;
+      this.host.requestUpdate();
+    }
+  }
+
+  #resolve(): string {
+    let el: Node | null = this.host;
+    while (el) {
+      if (el instanceof HTMLElement && el.lang) return el.lang;
+      el = el.parentNode ?? (el instanceof ShadowRoot ? el.host : null);
+      if (el instanceof ShadowRoot) el = el.host;
+    }
+    return document.documentElement.lang || DEFAULT_LANGUAGE;
+  }
+}
