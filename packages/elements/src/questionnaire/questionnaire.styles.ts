@@ -54,6 +54,7 @@ export default css`
   }
   .display {
     color: var(--kpro-color-text);
+    white-space: pre-line;
   }
   fieldset {
     border: 0;
@@ -228,10 +229,6 @@ export default css`
     margin-block-start: var(--kpro-space-l);
     padding-block: var(--kpro-space-m);
     border-block-start: 2px solid var(--kpro-color-border-soft);
-    /* Stays in view at the bottom of long pages so submit is always reachable. */
-    position: sticky;
-    inset-block-end: 0;
-    background: var(--kpro-color-surface);
   }
   .add {
     margin-block: var(--kpro-space-s);
