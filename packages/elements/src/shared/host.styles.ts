@@ -65,6 +65,23 @@ export const hostStyles = css`
     background: var(--kpro-color-surface);
     contain: layout style;
   }
+  /* Page CSS aimed at the host element itself (e.g. "* { … }") beats :host, so inherited text
+     properties are set again on our top-level wrapper; theme through the custom properties. */
+  :host > * {
+    font-family: var(--kpro-font-family);
+    font-size: var(--kpro-font-size);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    color: var(--kpro-color-text);
+    visibility: visible;
+  }
   :host([hidden]) {
     display: none;
   }

@@ -1,0 +1,233 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { DraftStore, Questionnaire, QuestionnaireResponse } from '@kpro/core';
+import './kpro-questionnaire.js';
+import type { KproQuestionnaire } from './questionnaire.js';
+import { basicQuestionnaire } from './test-helpers/fixtures.js';
+
+const content = async (name: string): Promise<Questionnaire> => (await fetch(`/packages/core/content/questionnaires/${name}`)).json();
+const rehab = await content('kommunal-rehabilitering.json');
+const who5 = await content('who-5.json');
+
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+
+async function ready(el: KproQuestionnaire): Promise<void> {
+  for (let i = 0; i < 100 && !$(el, 'form') && !$(el, '.error-state'); i++) await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+}
+
+/** A draft store in memory, standing in for IndexedDB where a test needs to see or break it. */
+function memoryStore(): DraftStore & { data: Map<string, QuestionnaireResponse>; failing: boolean } {
+  const data = new Map<string, QuestionnaireResponse>();
+  return {
+    data,
+    failing: false,
+    async load(key) {
+      const r = data.get(key);
+      return r ? { response: r, savedAt: '2026-01-02T10:00:00Z' } : undefined;
+    },
+    async save(key, response) {
+      if (this.failing) throw new Error('quota');
+      data.set(key, response);
+    },
+    async clear(key) {
+      data.delete(key);
+    },
+  };
+}
+
+describe('<kpro-questionnaire> with the Danish sample content', () => {
+  it('renders the rehabilitation questionnaire accessibly, with scores hidden from the citizen', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${rehab}></kpro-questionnaire>`);
+    await ready(el);
+    expect($(el, '[data-link-id="d1"]')).to.exist;
+    expect($(el, '[data-link-id="who5-score"]')).to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('computes the WHO-5 score (raw x 4) from the answers through FHIRPath', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${who5}></kpro-questionnaire>`);
+    await ready(el);
+    // Answer "Lidt mere end halvdelen af tiden" (3 points) on all five items: 15 x 4 = 60.
+    for (const id of ['t1', 't2', 't3', 't4', 't5']) {
+      const radios = $$(el, `[data-link-id="${id}"] input[type=radio]`) as HTMLInputElement[];
+      radios[2]!.click();
+    }
+    await el.updateComplete;
+    const score = el.response!.item!.flatMap((i) => [i, ...(i.item ?? [])]).find((i) => i.linkId === 'who5-score');
+    expect(score?.answer?.[0]?.valueDecimal ?? score?.answer?.[0]?.valueInteger).to.equal(60);
+  });
+
+  it('shows English questionnaire text when the citizen reads English', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft lang="en" .questionnaire=${who5}></kpro-questionnaire>`);
+    await ready(el);
+    expect($(el, '[data-link-id="t1"] legend')!.textContent).to.match(/cheerful|good spirits/i);
+  });
+});
+
+describe('<kpro-questionnaire> drafts', () => {
+  it('keeps what the citizen typed and restores it in a new element (a reload)', async () => {
+    const store = memoryStore();
+    const q = basicQuestionnaire;
+    const first = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${q}></kpro-questionnaire>`);
+    const input = $(first, '[data-link-id="name"] input') as HTMLInputElement;
+    input.value = 'Karen';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    first.remove(); // disconnect flushes the pending draft at once
+    await new Promise((r) => setTimeout(r, 10));
+    expect([...store.data.values()][0]?.status).to.equal('in-progress');
+
+    const second = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${q}></kpro-questionnaire>`);
+    await new Promise((r) => setTimeout(r, 20));
+    await second.updateComplete;
+    expect(($(second, '[data-link-id="name"] input') as HTMLInputElement).value).to.equal('Karen');
+    expect($(second, '[part~="draft-notice"]')!.textContent).to.contain('gendannet');
+  });
+
+  it('saves drafts in IndexedDB by default and clears them after submit', async () => {
+    const q: Questionnaire = { ...basicQuestionnaire, url: `urn:kpro:test:idb:${Math.random()}` };
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
+    ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
+    await new Promise((r) => setTimeout(r, 400));
+    const again = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
+    await new Promise((r) => setTimeout(r, 100));
+    await again.updateComplete;
+    expect(($$(again, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked).to.equal(true);
+    const submitted = oneEvent(again, 'kpro-response-submit');
+    ($(again, 'button[type=submit]') as HTMLButtonElement).click();
+    await submitted;
+    await new Promise((r) => setTimeout(r, 50));
+    const third = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(($$(third, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked).to.equal(false);
+  });
+
+  it('keeps the draft when the host takes over the submit (preventDefault) until markSubmitted', async () => {
+    const store = memoryStore();
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+    ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
+    el.addEventListener('kpro-response-submit', (e) => e.preventDefault(), { once: true });
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(store.data.size).to.equal(1);
+    expect($(el, '[part~="submitted"]')).to.not.exist;
+    await el.markSubmitted();
+    await el.updateComplete;
+    expect(store.data.size).to.equal(0);
+    expect($(el, '[part~="submitted"]')).to.exist;
+  });
+
+  it('warns visibly when drafts cannot be saved, and keeps the answers on screen', async () => {
+    const store = memoryStore();
+    store.failing = true;
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+    ($$(el, '[data-link-id="smoke"] input[type=radio]')[0] as HTMLInputElement).click();
+    await new Promise((r) => setTimeout(r, 400));
+    await el.updateComplete;
+    expect($(el, '[role=alert]')!.textContent).to.contain('kunne ikke gemmes');
+    expect(($$(el, '[data-link-id="smoke"] input[type=radio]')[0] as HTMLInputElement).checked).to.equal(true);
+  });
+});
+
+describe('<kpro-questionnaire> modes and layout', () => {
+  it('sets author to the clinician and source to the citizen in clinician mode', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft mode="clinician" .subject=${{ reference: 'Patient/1' }} .author=${{ reference: 'Practitioner/9' }} .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+    ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
+    const r = el.response!;
+    expect(r.author?.reference).to.equal('Practitioner/9');
+    expect(r.source?.reference).to.equal('Patient/1');
+    expect($(el, '.badge')!.textContent).to.contain('på borgerens vegne');
+  });
+
+  it('pages one group at a time with progress, and submit on every page', async () => {
+    const paged: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: ['a', 'b', 'c'].map((g) => ({
+        linkId: g,
+        type: 'group',
+        text: `Gruppe ${g}`,
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl', valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'page' }] } }],
+        item: [{ linkId: `${g}1`, type: 'string', text: `Spørgsmål ${g}`, required: g === 'c' }],
+      })),
+    };
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${paged}></kpro-questionnaire>`);
+    expect($(el, '.page-heading')!.textContent).to.contain('Side 1 af 3');
+    expect($(el, '[data-link-id="b1"]')).to.not.exist;
+    expect($(el, 'button[type=submit]')).to.exist;
+    ($$(el, '.actions button').find((b) => b.textContent!.includes('Næste')) as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[data-link-id="b1"]')).to.exist;
+    // Submitting from page 2 with an error on page 3: the summary links there.
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    ($(el, '.summary a') as HTMLAnchorElement).click();
+    await el.updateComplete;
+    expect($(el, '[data-link-id="c1"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('cannot be broken by host page CSS, and its CSS does not reach the host page', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'input, label, button { display: none !important; } .option { color: rgb(255, 0, 0); } * { letter-spacing: 20px; }';
+    document.head.append(style);
+    const outside = document.createElement('button');
+    outside.className = 'primary';
+    document.body.append(outside);
+    try {
+      const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+      const radio = $(el, '[data-link-id="smoke"] input[type=radio]')!;
+      expect(getComputedStyle(radio).display).to.not.equal('none');
+      expect(getComputedStyle($(el, '.option')!).color).to.not.equal('rgb(255, 0, 0)');
+      expect(getComputedStyle($(el, '.label')!).letterSpacing).to.equal('normal');
+      // Our .primary button style stays inside: the host page's .primary button is untouched.
+      style.textContent = '';
+      expect(getComputedStyle(outside).backgroundColor).to.not.equal(getComputedStyle($(el, 'button.primary')!).backgroundColor);
+    } finally {
+      style.remove();
+      outside.remove();
+    }
+  });
+
+  it('never runs script or loads frames from questionnaire HTML', async () => {
+    const evil: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'x',
+          type: 'display',
+          text: 'x',
+          _text: {
+            extension: [
+              {
+                url: 'http://hl7.org/fhir/StructureDefinition/rendering-xhtml',
+                valueString: '<div>Hej <b>du</b><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"><iframe src="https://example.org"></iframe><style>:host{display:none}</style><a href="javascript:window.__pwned=3">klik</a><a href="https://sundhed.dk">ok</a><form><input></form></div>',
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${evil}></kpro-questionnaire>`);
+    await ready(el);
+    await new Promise((r) => setTimeout(r, 50));
+    const display = $(el, '[data-link-id="x"]')!;
+    expect(display.querySelector('b')!.textContent).to.equal('du');
+    expect(display.querySelector('script, img, iframe, style, form, input')).to.equal(null);
+    const links = [...display.querySelectorAll('a')];
+    expect(links.filter((a) => a.hasAttribute('href'))).to.have.length(1);
+    expect(links.find((a) => a.hasAttribute('href'))!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    (links[0] as HTMLAnchorElement).click();
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('works at narrow phone width', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 320px"><kpro-questionnaire no-draft .questionnaire=${basicQuestionnaire}></kpro-questionnaire></div>`);
+    const el = wrap.querySelector('kpro-questionnaire')!;
+    await el.updateComplete;
+    const form = $(el, 'form')!;
+    expect(form.scrollWidth).to.be.at.most(320);
+  });
+});
