@@ -10,11 +10,26 @@ export function parseTypedNumber(text: string, lang: string): number {
   let s = t;
   if (decimal === ',') {
     // "1.234,5" (grouped) or "3,5"; a lone dot is taken as a decimal point too ("3.5").
-    if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
+    const i = s.indexOf(',');
+    if (i >= 0) {
+      const int = s.slice(0, i);
+      if (!validGrouping(int, '.')) return NaN;
+      s = `${int.replace(/\./g, '')}.${s.slice(i + 1)}`;
+    }
   } else if (group) {
-    s = s.split(group).join('');
+    // Grouping separators only in the integer part, in groups of three: "3,5" in English is not 35.
+    const i = s.indexOf(decimal);
+    const int = i < 0 ? s : s.slice(0, i);
+    if (!validGrouping(int, group)) return NaN;
+    s = int.split(group).join('') + (i < 0 ? '' : s.slice(i));
   }
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+}
+
+/** True when the integer part has no grouping, or groups of three after a first group of one to three digits. */
+function validGrouping(int: string, sep: string): boolean {
+  const parts = int.replace(/^[-+]/, '').split(sep);
+  return parts.length === 1 || (/^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p)));
 }
 
 /** Shows a stored number the way the locale writes it, without grouping (so it can be typed back). */
