@@ -78,12 +78,14 @@ export class KproQuestionnaire extends LitElement {
   /** Turns off keeping drafts in IndexedDB. */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
 
+  /** Shows the loading state; set it while you fetch the questionnaire. The element sets it while it loads FHIRPath. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
   /** Where drafts are kept (IndexedDB by default). */
   @property({ attribute: false }) draftStore: DraftStore = indexedDbDrafts;
 
   @state() private form?: Form;
   @state() private error?: { code: string; message: string; params: Record<string, string | number> };
-  @state() private loading = false;
   @state() private page = 0;
   @state() private submitted = false;
   @state() private showAllErrors = false;
