@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai assertions such as `expect(x).to.exist` are expressions by design.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['scripts/**', '*.mjs', '.storybook/**'],
     rules: { 'no-console': 'off' },
   },
