@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { DraftStore, Questionnaire, QuestionnaireResponse } from '@kpro/core';
 import './kpro-questionnaire.js';
 import type { KproQuestionnaire } from './questionnaire.js';
@@ -37,7 +38,8 @@ function memoryStore(): DraftStore & { data: Map<string, QuestionnaireResponse>;
 }
 
 describe('<kpro-questionnaire> with the Danish sample content', () => {
-  it('renders the rehabilitation questionnaire accessibly, with scores hidden from the citizen', async () => {
+  it('renders the rehabilitation questionnaire accessibly, with scores hidden from the citizen', async function () {
+    this.timeout(60000); // axe over ~40 questions takes a few seconds on 2 cores
     const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${rehab}></kpro-questionnaire>`);
     await ready(el);
     expect($(el, '[data-link-id="d1"]')).to.exist;
@@ -221,6 +223,27 @@ describe('<kpro-questionnaire> modes and layout', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     (links[0] as HTMLAnchorElement).click();
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('can be answered with the keyboard only, and announces errors when a field is left', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+    const first = $(el, '[data-link-id="smoke"] input[type=radio]') as HTMLInputElement;
+    first.focus();
+    await sendKeys({ press: 'Space' });
+    expect(el.response!.item![0]!.answer![0]!.valueCoding!.code).to.equal('y');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.response!.item![0]!.answer![0]!.valueCoding!.code).to.equal('n');
+    // Tab to the name field (the integer item is disabled again after "Nej").
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.closest('[data-link-id]')?.getAttribute('data-link-id')).to.equal('name');
+    await sendKeys({ type: 'Karen' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'abc' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.response!.item!.find((i) => i.linkId === 'name')!.answer![0]!.valueString).to.equal('Karen');
+    expect($(el, '[part~="live"]')!.textContent).to.contain('Skriv et tal');
+    expect($(el, '[data-link-id="weight"] input')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
   it('works at narrow phone width', async () => {

@@ -92,6 +92,8 @@ export class KproQuestionnaire extends LitElement {
   @state() private draftRestoredAt?: string;
   @state() private draftFailed = false;
   @state() private warnings: KproWarning[] = [];
+  /** Text for the polite live region: inline validation messages are announced when a field is left. */
+  @state() private announcement = '';
 
   private readonly localize = new LocalizeController(this);
   #base: Partial<QuestionnaireResponse> = {};
@@ -448,6 +450,9 @@ export class KproQuestionnaire extends LitElement {
     this.#touched.add(id);
     // Once the field is left, show the stored value in the locale's format.
     if (!this.#parseErrors.has(id)) for (const k of [...this.#raw.keys()]) if (k.startsWith(`${id}:`)) this.#raw.delete(k);
+    const node = this.#nodesById.get(id);
+    const messages = this.localize.t.validation;
+    this.announcement = node ? this.#issuesFor(node).map((i) => messages[i.code](i.params)).join(' ') : '';
     this.requestUpdate();
   };
 
@@ -611,6 +616,7 @@ export class KproQuestionnaire extends LitElement {
         : nothing}
       ${!form.def.all.length ? html`<p class="state">${t.empty}</p>` : nothing}
       ${form.def.paged && pages.length > 1 ? this.#renderProgress(page, pages.length, nodes, ctx) : nothing}
+      <div class="visually-hidden" aria-live="polite" part="live">${this.announcement}</div>
       <form novalidate @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
         ${this.#renderNodes(nodes, ctx)}
         ${ctx.readonly ? nothing : this.#renderActions(page, pages.length, t)}
