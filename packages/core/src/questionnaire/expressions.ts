@@ -59,11 +59,19 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     }
   }
 
+  // While the form is first set up, an unknown function is refused like a syntax error: FHIRPath only
+  // finds it when it runs, and a score that can never be computed must not pass as a warning.
+  let setup = true;
   const evaluate = (expression: string, ctx: QuestionnaireResponseItem | undefined, vars: Record<string, unknown>): unknown[] => {
     try {
-      return compile(expression, !!ctx)(ctx ?? vars.resource, { ...vars, context: ctx ?? vars.resource });
+      // %context is the evaluated item (or the response): FHIRPath sets it from the data, with its type.
+      // Passing a plain object as `context` would override it with an untyped one that `.item` cannot walk.
+      return compile(expression, !!ctx)(ctx ?? vars.resource, vars);
     } catch (e) {
       if (e instanceof KproError) throw e;
+      if (setup && /^Not implemented/.test((e as Error).message)) {
+        throw new KproError('expression-error', `FHIRPath expression could not be read: ${expression} (${(e as Error).message})`, { expression });
+      }
       if (!reported.has(expression)) {
         reported.add(expression);
         const w: KproWarning = { code: 'expression-error', message: `FHIRPath expression failed: ${expression} (${(e as Error).message})`, params: { expression } };
@@ -75,6 +83,8 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
   };
 
   const pass = (applyInitial: boolean): boolean => {
+    // Enablement from the previous pass (e.g. a changed enableWhenExpression) decides what the response holds.
+    form.updateEnablement();
     const nodeMap = new Map<ItemNode, QuestionnaireResponseItem>();
     const qr = buildResponse(form, {}, {}, { includeEmpty: true, nodeMap });
     const rootVars: Record<string, unknown> = { resource: qr, rootResource: qr, questionnaire: q };
@@ -125,7 +135,13 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     for (let i = 0; i < MAX_PASSES && pass(initial); i++) initial = false;
     initial = false;
   };
-  form.refresh();
+  try {
+    form.refresh();
+  } catch (e) {
+    form.expressionRunner = undefined;
+    throw e;
+  }
+  setup = false;
   form.notify({ structural: false });
 }
 

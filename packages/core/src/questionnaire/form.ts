@@ -159,6 +159,11 @@ export class Form {
     }
   }
 
+  /** Recomputes enablement only (no expressions); the expression engine calls it between its passes. */
+  updateEnablement(): void {
+    this.#computeEnabled();
+  }
+
   /** Replaces all state with instances and answers read from a response (resume or review). */
   replaceChildren(children: ItemNode[]): void {
     this.root.children = children;

@@ -1,0 +1,346 @@
+import { expect } from '@open-wc/testing';
+import type { Extension, Questionnaire, QuestionnaireItem } from '../fhir/types.js';
+import { EXT } from '../fhir/extensions.js';
+import { answer, conformanceQuestionnaire, enabled, nodeOf, questionnaire } from '../test-helpers/questionnaires.js';
+import { KproError, type KproWarning } from './errors.js';
+import type { Form } from './form.js';
+import { buildResponse, loadResponse } from './response.js';
+import { createQuestionnaireSession } from './session.js';
+import { answerKey } from './values.js';
+
+const fp = (expression: string, name?: string) => ({ language: 'text/fhirpath', expression, ...(name ? { name } : {}) });
+const calc = (expression: string): Extension => ({ url: EXT.calculatedExpression, valueExpression: fp(expression) });
+const variable = (name: string, expression: string): Extension => ({ url: EXT.variable, valueExpression: fp(expression, name) });
+const enableWhenExpr = (expression: string): Extension => ({ url: EXT.enableWhenExpression, valueExpression: fp(expression) });
+const initialExpr = (expression: string): Extension => ({ url: EXT.initialExpression, valueExpression: fp(expression) });
+const answerExpr = (expression: string): Extension => ({ url: EXT.answerExpression, valueExpression: fp(expression) });
+
+/** Opens a session and waits for FHIRPath, as a component would. */
+async function open(q: Questionnaire, warnings: KproWarning[] = []): Promise<Form> {
+  const session = createQuestionnaireSession(q, (w) => warnings.push(w));
+  expect(session.ready, 'a questionnaire with expressions has something to load').to.not.equal(undefined);
+  await session.ready;
+  return session.form;
+}
+
+const valueOf = (form: Form, linkId: string) => nodeOf(form, linkId).answers.map((a) => Object.values(a)[0]);
+const itemValue = (linkId: string) => `%resource.repeat(item).where(linkId='${linkId}').answer.value`;
+
+describe('FHIRPath expressions', () => {
+  it('a chain of calculatedExpressions settles', async () => {
+    const form = await open(
+      questionnaire([
+        { linkId: 'a', type: 'integer' },
+        // Declared before the item it depends on, so one pass cannot be enough.
+        { linkId: 'c', type: 'integer', extension: [calc(`${itemValue('b')} * 2`)] },
+        { linkId: 'b', type: 'integer', extension: [calc(`${itemValue('a')} + 1`)] },
+      ]),
+    );
+    expect(valueOf(form, 'b')).to.deep.equal([]);
+    answer(form, 'a', { valueInteger: 3 });
+    expect(valueOf(form, 'b')).to.deep.equal([4]);
+    expect(valueOf(form, 'c')).to.deep.equal([8]);
+    answer(form, 'a', { valueInteger: 10 });
+    expect(valueOf(form, 'c')).to.deep.equal([22]);
+    answer(form, 'a');
+    expect(valueOf(form, 'b')).to.deep.equal([]);
+    expect(valueOf(form, 'c')).to.deep.equal([]);
+    expect(nodeOf(form, 'c').def.readOnly).to.equal(true);
+  });
+
+  it('variables at the root and on an item', async () => {
+    const form = await open(
+      questionnaire(
+        [
+          { linkId: 'w', type: 'decimal' },
+          {
+            linkId: 'g',
+            type: 'group',
+            extension: [variable('hM', `${itemValue('h')} / 100`)],
+            item: [
+              { linkId: 'h', type: 'decimal' },
+              { linkId: 'bmi', type: 'decimal', extension: [calc('(%weight / (%hM * %hM)).round(1)')] },
+              { linkId: 'twice', type: 'decimal', extension: [calc('%weight * %factor')] },
+            ],
+          },
+        ],
+        { extension: [variable('weight', itemValue('w')), variable('factor', '2')] },
+      ),
+    );
+    answer(form, 'w', { valueDecimal: 80 });
+    expect(valueOf(form, 'twice')).to.deep.equal([160]);
+    expect(valueOf(form, 'bmi')).to.deep.equal([]);
+    answer(form, 'h', { valueDecimal: 180 });
+    expect(valueOf(form, 'bmi')).to.deep.equal([24.7]);
+  });
+
+  it('an item variable uses %context: each repetition computes its own value', async () => {
+    const form = await open(
+      questionnaire([
+        {
+          linkId: 'row',
+          type: 'group',
+          repeats: true,
+          extension: [variable('pair', "%context.item.where(linkId='x' or linkId='y').answer.value")],
+          item: [
+            { linkId: 'x', type: 'integer' },
+            { linkId: 'y', type: 'integer' },
+            { linkId: 'sum', type: 'integer', extension: [calc('%pair.sum()')] },
+          ],
+        },
+      ]),
+    );
+    form.addRepeat(nodeOf(form, 'row'));
+    const [x1, x2] = form.nodesFor('x');
+    const [y1, y2] = form.nodesFor('y');
+    form.setAnswer(x1!, { valueInteger: 1 });
+    form.setAnswer(y1!, { valueInteger: 2 });
+    form.setAnswer(x2!, { valueInteger: 10 });
+    form.setAnswer(y2!, { valueInteger: 20 });
+    expect(form.nodesFor('sum').map((n) => n.answers)).to.deep.equal([[{ valueInteger: 3 }], [{ valueInteger: 30 }]]);
+  });
+
+  it('%context in an item is that item’s response item', async () => {
+    const form = await open(questionnaire([{ linkId: 'me', type: 'string', extension: [calc("%context.linkId & '!'")] }]));
+    expect(valueOf(form, 'me')).to.deep.equal(['me!']);
+  });
+
+  it('%questionnaire is the questionnaire being answered', async () => {
+    const form = await open(
+      questionnaire([{ linkId: 't', type: 'string', extension: [calc('%questionnaire.title')] }], { title: 'My title' }),
+    );
+    expect(valueOf(form, 't')).to.deep.equal(['My title']);
+  });
+
+  it('enableWhenExpression switches an item on and off', async () => {
+    const form = await open(
+      questionnaire([
+        { linkId: 'age', type: 'integer' },
+        { linkId: 'adult', type: 'string', extension: [enableWhenExpr(`${itemValue('age')} >= 18`)] },
+      ]),
+    );
+    expect(enabled(form, 'adult')).to.equal(false);
+    answer(form, 'age', { valueInteger: 30 });
+    expect(enabled(form, 'adult')).to.equal(true);
+    answer(form, 'adult', { valueString: 'yes' });
+    answer(form, 'age', { valueInteger: 12 });
+    expect(enabled(form, 'adult')).to.equal(false);
+    expect(buildResponse(form).item!.map((i) => i.linkId)).to.deep.equal(['age']);
+  });
+
+  it('a calculation sees an item as soon as an enableWhenExpression turns it on', async () => {
+    const form = await open(
+      questionnaire([
+        { linkId: 'gate', type: 'boolean' },
+        { linkId: 'x', type: 'integer', initial: [{ valueInteger: 5 }], extension: [enableWhenExpr(`${itemValue('gate')} = true`)] },
+        { linkId: 'y', type: 'integer', extension: [calc(`${itemValue('x')} + 1`)] },
+      ]),
+    );
+    expect(enabled(form, 'x')).to.equal(false);
+    expect(valueOf(form, 'y')).to.deep.equal([]);
+    answer(form, 'gate', { valueBoolean: true });
+    expect(enabled(form, 'x')).to.equal(true);
+    expect(valueOf(form, 'y')).to.deep.equal([6]);
+    answer(form, 'gate', { valueBoolean: false });
+    expect(valueOf(form, 'y')).to.deep.equal([]);
+  });
+
+  it('initialExpression fills an empty item once and leaves the answer to the user', async () => {
+    const form = await open(
+      questionnaire(
+        [
+          { linkId: 'name', type: 'string', extension: [initialExpr('%who')] },
+          { linkId: 'when', type: 'date', extension: [initialExpr('today()')] },
+          { linkId: 'n', type: 'integer', extension: [initialExpr('1 + 2')] },
+        ],
+        { extension: [variable('who', "'Ane'")] },
+      ),
+    );
+    expect(valueOf(form, 'name')).to.deep.equal(['Ane']);
+    expect(valueOf(form, 'n')).to.deep.equal([3]);
+    const today = valueOf(form, 'when')[0] as string;
+    expect(today).to.match(/^\d{4}-\d{2}-\d{2}$/);
+    answer(form, 'name', { valueString: 'Bo' });
+    answer(form, 'n');
+    expect(valueOf(form, 'name')).to.deep.equal(['Bo']);
+    // Clearing the answer does not bring the initial value back.
+    expect(valueOf(form, 'n')).to.deep.equal([]);
+  });
+
+  it('answerExpression gives the options', async () => {
+    const form = await open(
+      questionnaire(
+        [
+          { linkId: 'kind', type: 'string' },
+          {
+            linkId: 'pick',
+            type: 'choice',
+            extension: [answerExpr("%questionnaire.contained.where(id='vs').expansion.contains.where(%kind.exists().not() or code.startsWith(%kind))")],
+          },
+        ],
+        {
+          contained: [
+            {
+              resourceType: 'ValueSet',
+              id: 'vs',
+              status: 'active',
+              expansion: {
+                timestamp: '2024-01-01',
+                contains: [
+                  { system: 'http://s', code: 'a1', display: 'A one' },
+                  { system: 'http://s', code: 'a2', display: 'A two' },
+                  { system: 'http://s', code: 'b1', display: 'B one' },
+                ],
+              },
+            },
+          ],
+          extension: [variable('kind', itemValue('kind'))],
+        },
+      ),
+    );
+    const codes = () => (nodeOf(form, 'pick').expressionOptions ?? []).map((a) => a.valueCoding?.code);
+    expect(codes()).to.deep.equal(['a1', 'a2', 'b1']);
+    expect(nodeOf(form, 'pick').expressionOptions![0]).to.deep.equal({ valueCoding: { system: 'http://s', code: 'a1', display: 'A one' } });
+    answer(form, 'kind', { valueString: 'a' });
+    expect(codes()).to.deep.equal(['a1', 'a2']);
+    answer(form, 'kind', { valueString: 'b' });
+    expect(codes()).to.deep.equal(['b1']);
+  });
+
+  it('%resource sees the whole response, including nested and repeated answers', async () => {
+    const form = await open(
+      questionnaire([
+        { linkId: 'g', type: 'group', repeats: true, item: [{ linkId: 'n', type: 'integer' }] },
+        { linkId: 'count', type: 'integer', extension: [calc("%resource.repeat(item).where(linkId='n').answer.count()")] },
+        { linkId: 'total', type: 'integer', extension: [calc("%resource.repeat(item).where(linkId='n').answer.value.sum()")] },
+      ]),
+    );
+    const g = nodeOf(form, 'g');
+    form.addRepeat(g);
+    form.addRepeat(g);
+    form.nodesFor('n').forEach((n, i) => form.setAnswer(n, { valueInteger: (i + 1) * 10 }));
+    expect(valueOf(form, 'count')).to.deep.equal([3]);
+    expect(valueOf(form, 'total')).to.deep.equal([60]);
+  });
+
+  it('rounds a decimal result to maxDecimalPlaces', async () => {
+    const form = await open(
+      questionnaire([{ linkId: 'd', type: 'decimal', extension: [calc('10 / 3'), { url: EXT.maxDecimalPlaces, valueInteger: 2 }] }]),
+    );
+    expect(valueOf(form, 'd')).to.deep.equal([3.33]);
+  });
+
+  it('calculated values survive buildResponse → loadResponse', async () => {
+    const q = questionnaire([
+      { linkId: 'a', type: 'integer' },
+      { linkId: 'b', type: 'integer', extension: [calc(`${itemValue('a')} * 3`)] },
+    ]);
+    const form = await open(q);
+    answer(form, 'a', { valueInteger: 2 });
+    const qr = buildResponse(form);
+    const other = await open(q);
+    loadResponse(other, qr);
+    expect(valueOf(other, 'b')).to.deep.equal([6]);
+    expect(buildResponse(other)).to.deep.equal(qr);
+  });
+
+  describe('errors', () => {
+    it('a broken expression is refused with expression-error', async () => {
+      const session = createQuestionnaireSession(questionnaire([{ linkId: 'x', type: 'integer', extension: [calc('1 +* (2')] }]));
+      let err: unknown;
+      try {
+        await session.ready;
+      } catch (e) {
+        err = e;
+      }
+      expect(err).to.be.instanceOf(KproError);
+      expect((err as KproError).code).to.equal('expression-error');
+      expect((err as KproError).params.expression).to.equal('1 +* (2');
+    });
+
+    it('a broken root variable is refused too', async () => {
+      const session = createQuestionnaireSession(questionnaire([{ linkId: 'x', type: 'string' }], { extension: [variable('v', "where(")] }));
+      let code: string | undefined;
+      await session.ready!.catch((e: KproError) => (code = e.code));
+      expect(code).to.equal('expression-error');
+    });
+
+    it('an unknown function is refused with expression-error', async () => {
+      const session = createQuestionnaireSession(questionnaire([{ linkId: 'x', type: 'integer', extension: [calc('1 + sume()')] }]));
+      let err: KproError | undefined;
+      await session.ready!.catch((e: KproError) => (err = e));
+      expect(err?.code).to.equal('expression-error');
+      expect(err?.params.expression).to.equal('1 + sume()');
+    });
+
+    it('an expression that fails while running becomes one warning, not a crash', async () => {
+      const warnings: KproWarning[] = [];
+      const form = await open(
+        questionnaire([
+          { linkId: 'a', type: 'integer', repeats: true },
+          { linkId: 'b', type: 'integer', extension: [calc(`${itemValue('a')}.single() + 1`)] },
+        ]),
+        warnings,
+      );
+      answer(form, 'a', { valueInteger: 1 });
+      expect(valueOf(form, 'b')).to.deep.equal([2]);
+      expect(warnings).to.deep.equal([]);
+      // single() on two answers fails at run time.
+      answer(form, 'a', { valueInteger: 1 }, { valueInteger: 2 });
+      answer(form, 'a', { valueInteger: 3 }, { valueInteger: 4 });
+      expect(valueOf(form, 'b')).to.deep.equal([]);
+      expect(warnings.map((w) => w.code)).to.deep.equal(['expression-error']);
+      expect(form.warnings.filter((w) => w.code === 'expression-error')).to.have.length(1);
+    });
+  });
+});
+
+describe('PHQ-9 total score', () => {
+  const CHOICES = ['Not-at-all', 'Several-days', 'More than half the days', 'Nearly every day'];
+  // Answers to Q1..Q9 by option index; the expected total is their sum.
+  const PICKS = [0, 1, 2, 3, 3, 2, 1, 0, 1];
+  const EXPECTED = PICKS.reduce((a, b) => a + b, 0);
+
+  async function phq9WithTotal(expression: string): Promise<Questionnaire> {
+    const q = await conformanceQuestionnaire('researchkitonfhir-PHQ-9.json');
+    const total: QuestionnaireItem = { linkId: 'total', type: 'integer', text: 'Total', extension: [calc(expression)] };
+    q.item!.push(total);
+    return q;
+  }
+
+  function answerAll(form: Form): void {
+    PICKS.forEach((pick, i) => {
+      const node = nodeOf(form, `H1/T1/Q${i + 1}`);
+      expect(node.def.options.map((o) => o.value.valueCoding?.code)).to.deep.equal(CHOICES);
+      form.setAnswer(node, node.def.options[pick]!.value);
+    });
+  }
+
+  it('sums the option scores the engine reads from the contained value set', async () => {
+    const q = await conformanceQuestionnaire('researchkitonfhir-PHQ-9.json');
+    const session = createQuestionnaireSession(q);
+    await session.ready;
+    const form = session.form;
+    answerAll(form);
+    const scoreOf = (linkId: string) => {
+      const node = nodeOf(form, linkId);
+      const key = answerKey(node.answers[0]);
+      return node.def.options.find((o) => o.key === key)?.score;
+    };
+    const scores = PICKS.map((_, i) => scoreOf(`H1/T1/Q${i + 1}`));
+    expect(scores).to.deep.equal(PICKS);
+    expect(scores.reduce((a: number, b) => a + b!, 0)).to.equal(EXPECTED);
+  });
+
+  for (const fn of ['weight', 'ordinal']) {
+    it(`FHIRPath ${fn}() gives the same total`, async () => {
+      const warnings: KproWarning[] = [];
+      const form = await open(await phq9WithTotal(`%resource.repeat(item).answer.value.${fn}().sum()`), warnings);
+      answerAll(form);
+      expect(warnings).to.deep.equal([]);
+      expect(valueOf(form, 'total')).to.deep.equal([EXPECTED]);
+      const qr = buildResponse(form);
+      expect(qr.item!.find((i) => i.linkId === 'total')!.answer).to.deep.equal([{ valueInteger: EXPECTED }]);
+    });
+  }
+});
