@@ -4,6 +4,7 @@
 // `questionnaireBench` (fresh page in, metrics out) and list it in BENCHMARKS with its metrics and targets.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -120,6 +121,11 @@ const fmt = (x, unit) => (Number.isFinite(x) ? x.toFixed(unit === 'ms' ? 1 : 2) 
 
 async function main() {
   ensureBundle();
+  // Timings mean little on a busy machine; say so rather than print numbers that look precise.
+  const load = loadavg()[0];
+  if (load > availableParallelism()) {
+    console.warn(`⚠ load average ${load.toFixed(1)} on ${availableParallelism()} cores: timings will be noisy`);
+  }
   const server = await serveStatic(root);
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
   const version = browser.version();
@@ -214,7 +220,7 @@ function report(results, browserVersion) {
 
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const out = join(root, 'bench-results/bench.json');
-  const json = { date: new Date().toISOString(), browser: browserVersion, node: process.version, runs: RUNS, sizes: SIZES, bundle: sizes, targets, results };
+  const json = { date: new Date().toISOString(), browser: browserVersion, node: process.version, loadavg: loadavg(), runs: RUNS, sizes: SIZES, bundle: sizes, targets, results };
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`Written: ${out.slice(root.length + 1)}`);
   if (opts.strict && failed.length) process.exitCode = 1;
