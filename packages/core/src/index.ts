@@ -6,3 +6,6 @@ export * from './security/sanitize.js';
 export * from './drafts/drafts.js';
 export * from './i18n/index.js';
 export * from './questionnaire/session.js';
+export * from './cpr/cpr.js';
+export * from './audit/audit.js';
+export * from './fhir/data-source.js';
