@@ -219,6 +219,17 @@ describe('loadResponse', () => {
     expect(w.map((x) => x.code)).to.deep.equal(['response-mismatch']);
   });
 
+  it('a questionnaire without url or id accepts the responses it wrote', () => {
+    const q = everyType();
+    delete q.url;
+    delete q.id;
+    const form = new Form(q);
+    answer(form, 'string', { valueString: 'x' });
+    const qr = buildResponse(form);
+    expect(qr.questionnaire).to.equal('Questionnaire/unknown');
+    expect(loadResponse(new Form(q), qr)).to.deep.equal([]);
+  });
+
   it('merges a repeating question given as several items', () => {
     const form = new Form(everyType());
     loadResponse(form, {

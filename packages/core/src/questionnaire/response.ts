@@ -132,6 +132,8 @@ function mergeQuestion(items: QuestionnaireResponseItem[]): QuestionnaireRespons
 }
 
 function canonicalMatches(ref: string, form: Form): boolean {
+  // Our own canonical always matches (also `Questionnaire/unknown` for a questionnaire without url or id).
+  if (ref === form.def.canonical) return true;
   const q = form.def.questionnaire;
   const [url, version] = ref.split('|');
   if (q.url && url === q.url) return !version || !q.version || version === q.version;
