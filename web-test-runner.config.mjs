@@ -94,6 +94,7 @@ const groups = [
   { name: 'core', dir: 'packages/core/src' },
   { name: 'questionnaire', dir: 'packages/elements/src/questionnaire' },
   { name: 'shared', dir: 'packages/elements/src/shared' },
+  { name: 'app', dir: 'packages/elements/src/app' },
   { name: 'integration', dir: 'test' },
 ]
   .filter((g) => hasTests(g.dir))

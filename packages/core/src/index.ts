@@ -9,3 +9,4 @@ export * from './questionnaire/session.js';
 export * from './cpr/cpr.js';
 export * from './audit/audit.js';
 export * from './fhir/data-source.js';
+export * from './fhir/scopes.js';

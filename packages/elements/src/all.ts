@@ -1,3 +1,4 @@
 // Defines every kpro element (the entry of the browser bundle kpro-elements.js).
 export * from './index.js';
 import './questionnaire/kpro-questionnaire.js';
+import './app/kpro-app.js';

@@ -2,7 +2,7 @@ import da from './locales/da.js';
 import en from './locales/en.js';
 import type { Translation } from './translation.js';
 
-export type { Translation };
+export type { Translation, AppTranslation, LaunchFailure } from './translation.js';
 
 const registry = new Map<string, Translation>([
   ['da', da],

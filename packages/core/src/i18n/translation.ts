@@ -60,4 +60,48 @@ export interface Translation {
   errorNextStep: string;
   errors: Record<KproErrorCode, (p: Params) => string>;
   warningsTitle: string;
+
+  app: AppTranslation;
 }
+
+/** Strings of the SMART app shell (<kpro-app>). */
+export interface AppTranslation {
+  title: string;
+  loadingCitizen: string;
+  citizen: string;
+  cpr: string;
+  showCpr: string;
+  hideCpr: string;
+  born: string;
+  age: (years: number) => string;
+  user: string;
+  readOnlyUser: string;
+  views: { answers: string; plans: string; answerOnBehalf: string; citizen: string };
+  noResponses: string;
+  responsesTitle: string;
+  latestResponse: (date: string) => string;
+  responseFrom: (date: string) => string;
+  dueTitle: string;
+  noDue: string;
+  answeredTitle: string;
+  allQuestionnaires: string;
+  startAnswering: string;
+  dueDate: (date: string) => string;
+  back: string;
+  saving: string;
+  saved: string;
+  saveFailed: (reason: string) => string;
+  retry: string;
+  plansTitle: string;
+  noPlans: string;
+  failures: Record<LaunchFailure, { title: string; next: string }>;
+}
+
+export type LaunchFailure =
+  | 'no-launch'
+  | 'consent-denied'
+  | 'token-refused'
+  | 'citizen-not-found'
+  | 'server-down'
+  | 'forbidden'
+  | 'unknown';

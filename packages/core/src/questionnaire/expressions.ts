@@ -82,7 +82,10 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     }
   };
 
-  const pass = (applyInitial: boolean): boolean => {
+  // initialExpression runs once per item instance: at set-up, and for repetitions added later.
+  const initialised = new WeakSet<ItemNode>();
+
+  const pass = (): boolean => {
     // Enablement from the previous pass (e.g. a changed enableWhenExpression) decides what the response holds.
     form.updateEnablement();
     const nodeMap = new Map<ItemNode, QuestionnaireResponseItem>();
@@ -108,11 +111,14 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
         }
       }
       if (x.answer) node.expressionOptions = toAnswers(evaluate(x.answer, ctx, vars), def);
-      if (applyInitial && x.initial && node.answers.length === 0) {
-        const answers = toAnswers(evaluate(x.initial, ctx, vars), def);
-        if (answers.length) {
-          node.answers = def.repeats ? answers : answers.slice(0, 1);
-          changed = true;
+      if (x.initial && !initialised.has(node)) {
+        initialised.add(node);
+        if (node.withInitial && node.answers.length === 0) {
+          const answers = toAnswers(evaluate(x.initial, ctx, vars), def);
+          if (answers.length) {
+            node.answers = def.repeats ? answers : answers.slice(0, 1);
+            changed = true;
+          }
         }
       }
       if (x.calculated) {
@@ -129,11 +135,9 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     return changed;
   };
 
-  let initial = true;
   form.expressionRunner = () => {
     // Chained calculations settle within a few passes; the cap guards against oscillation.
-    for (let i = 0; i < MAX_PASSES && pass(initial); i++) initial = false;
-    initial = false;
+    for (let i = 0; i < MAX_PASSES && pass(); i++);
   };
   try {
     form.refresh();
@@ -170,9 +174,17 @@ function toAnswer(r: unknown, def: ItemDef): AnswerValue | undefined {
       return typeof r === 'string' ? { valueDateTime: r } : undefined;
     case 'time':
       return typeof r === 'string' ? { valueTime: r } : undefined;
-    case 'quantity':
+    case 'quantity': {
       if (typeof r === 'number') return { valueQuantity: { value: r, ...(def.unit ? unitOf(def.unit) : {}) } };
-      return typeof r === 'object' ? { valueQuantity: r as fhir4.Quantity } : undefined;
+      if (typeof r === 'object') return { valueQuantity: r as fhir4.Quantity };
+      // Quantity arithmetic comes back as FHIRPath text: "140 'kg'" (UCUM) or "3 days" (calendar unit).
+      const m = typeof r === 'string' ? /^([-+]?\d+(?:\.\d+)?)\s*(?:'([^']+)'|([a-z]+))?$/.exec(r.trim()) : null;
+      if (!m) return undefined;
+      const value = Number(m[1]);
+      if (m[2]) return { valueQuantity: { value, unit: m[2], system: 'http://unitsofmeasure.org', code: m[2] } };
+      if (m[3]) return { valueQuantity: { value, unit: m[3] } };
+      return { valueQuantity: { value, ...(def.unit ? unitOf(def.unit) : {}) } };
+    }
     case 'choice':
     case 'open-choice':
       if (typeof r === 'object') return { valueCoding: r as fhir4.Coding };

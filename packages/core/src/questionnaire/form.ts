@@ -17,6 +17,8 @@ export class ItemNode {
   expressionEnabled: boolean | undefined;
   /** Options computed by an answerExpression. */
   expressionOptions: AnswerValue[] | undefined;
+  /** Whether initial values apply (false for nodes read from a response); initialExpression reads it. */
+  withInitial = true;
 
   constructor(
     readonly def: ItemDef,
@@ -175,6 +177,7 @@ export class Form {
   /** Creates fresh instances of a def (with initial values), used by response reading too. */
   createNode(def: ItemDef, parent: ItemNode, withInitial: boolean): ItemNode {
     const node = new ItemNode(def, parent);
+    node.withInitial = withInitial;
     if (withInitial) node.answers = initialAnswers(def);
     node.children = def.items.flatMap((d) => this.#createInstances(d, node, withInitial));
     return node;

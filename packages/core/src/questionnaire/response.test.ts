@@ -112,6 +112,17 @@ describe('buildResponse', () => {
     });
   });
 
+  it('keeps answers nested under a question that has no answer itself', () => {
+    const form = new Form(everyType());
+    answer(form, 'child-q', { valueString: 'answered without the parent' });
+    const qr = buildResponse(form);
+    expect(qr.item).to.deep.equal([{ linkId: 'parent-q', text: 'Question with children', item: [{ linkId: 'child-q', text: 'Child', answer: [{ valueString: 'answered without the parent' }] }] }]);
+    const again = new Form(everyType());
+    loadResponse(again, qr);
+    expect(nodeOf(again, 'child-q').answers).to.deep.equal([{ valueString: 'answered without the parent' }]);
+    expect(buildResponse(again)).to.deep.equal(qr);
+  });
+
   it('round-trips every item type through loadResponse unchanged', () => {
     const form = new Form(everyType());
     fillEveryType(form);

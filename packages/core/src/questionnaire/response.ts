@@ -61,10 +61,11 @@ function buildItems(nodes: ItemNode[], lang: string | undefined, baseLang: strin
         item.answer = node.answers.map((a) => ({ ...a }));
         // Items nested under a question belong to its (first) answer, as R4 requires.
         if (children.length) item.answer[0]!.item = children;
+      } else if (children.length) {
+        // No answer to hang them on: nested answers stay under the item rather than being lost.
+        item.item = children;
       } else if (!opts.includeEmpty) {
         continue;
-      } else if (children.length) {
-        item.item = children;
       }
     }
     opts.nodeMap?.set(node, item);

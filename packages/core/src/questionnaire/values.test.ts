@@ -53,6 +53,9 @@ describe('values', () => {
     expect(answersEqual({ valueBoolean: true }, { valueBoolean: true })).to.equal(true);
     expect(answersEqual({ valueBoolean: true }, { valueString: 'true' })).to.equal(false);
     expect(answersEqual({}, { valueBoolean: true })).to.equal(false);
+    // A time without seconds is the same time as with :00, as compareAnswers already says.
+    expect(answersEqual({ valueTime: '10:30' }, { valueTime: '10:30:00' })).to.equal(true);
+    expect(answersEqual({ valueTime: '10:30:00' }, { valueTime: '10:31:00' })).to.equal(false);
   });
 
   it('compareAnswers orders numbers, dates, times, strings and quantities, NaN otherwise', () => {

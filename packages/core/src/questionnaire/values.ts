@@ -77,6 +77,7 @@ export function answersEqual(a: AnswerValue, b: AnswerValue): boolean {
   }
   if (isNumeric(ka) && isNumeric(kb)) return Number(va) === Number(vb);
   if (isTemporal(ka) && isTemporal(kb)) return compareTemporal(String(va), String(vb)) === 0;
+  if (ka === 'valueTime' && kb === 'valueTime') return normaliseTime(String(va)) === normaliseTime(String(vb));
   return ka === kb && va === vb;
 }
 

@@ -1,0 +1,220 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import {
+  Auditor,
+  capabilitiesFromScopes,
+  cprIdentifier,
+  cprOf,
+  formatCpr,
+  formatDate,
+  maskCpr,
+  newCorrelationId,
+  type Capabilities,
+  type FhirDataSource,
+  type LaunchFailure,
+  type Reference,
+} from '@kpro/core';
+import { hostStyles } from '../shared/host.styles.js';
+import { LocalizeController } from '../shared/localize.js';
+import { KproErrorEvent } from '../shared/error-event.js';
+import { auditorContext, capabilitiesContext, fhirContext, localeContext, patientContext, userContext } from '../shared/context.js';
+import { failureOf } from './failures.js';
+import { KproPatientOpenEvent } from './app.events.js';
+import styles from './app.styles.js';
+import './views/kpro-app-responses.js';
+import './views/kpro-app-answer.js';
+import './views/kpro-app-plans.js';
+
+export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
+
+/**
+ * The SMART app shell: given a FHIR data source and the launch context, finds the citizen (by id or by
+ * CPR), logs the look-up once (MinLog), provides the context to every component, and shows the view the
+ * EHR asked for.
+ *
+ * @summary The PRO app shell launched from the EHR.
+ * @status experimental
+ * @event kpro-patient-open - The citizen was opened (and the one look-up AuditEvent written).
+ * @event kpro-error - A launch or server failure; `detail.code` is the failure.
+ * @csspart base - The wrapper.
+ * @csspart banner - The patient banner (only when the EHR asks for it).
+ * @csspart nav - The view tabs.
+ */
+export class KproApp extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  /** The FHIR server (authorised). */
+  @property({ attribute: false }) fhir?: FhirDataSource;
+  /** The citizen's Patient id from the token (`patient`). */
+  @property({ attribute: 'patient-id' }) patientId?: string;
+  /** The citizen's CPR from `fhirContext`, when the EHR gave no Patient id. Never an attribute: never in the DOM. */
+  @property({ attribute: false }) cpr?: string;
+  /** The logged-in user (`fhirUser`). */
+  @property({ attribute: false }) user?: Reference;
+  /** Granted scopes; read-only users get no write controls. */
+  @property() scopes = '';
+  /** Which view the EHR asked for. */
+  @property() intent: AppIntent = 'answers';
+  /** Show our patient banner (the EHR shows its own when false). */
+  @property({ type: Boolean, attribute: 'need-patient-banner' }) needPatientBanner = false;
+  /** SMART client id, recorded in the AuditEvent. */
+  @property({ attribute: 'client-id' }) clientId?: string;
+  /** A failure found before the app could start (no launch, consent denied …). */
+  @property() failure?: LaunchFailure;
+  /** Correlation id of this session (kept by the page across reloads). */
+  @property({ attribute: false }) correlationId = newCorrelationId();
+
+  @state() private patient?: fhir4.Patient;
+  @state() private loading = false;
+  @state() private showCpr = false;
+  @state() private view: AppIntent = 'answers';
+
+  private readonly localize = new LocalizeController(this);
+  #fhirProvider = new ContextProvider(this, { context: fhirContext });
+  #patientProvider = new ContextProvider(this, { context: patientContext });
+  #userProvider = new ContextProvider(this, { context: userContext });
+  #capsProvider = new ContextProvider(this, { context: capabilitiesContext });
+  #localeProvider = new ContextProvider(this, { context: localeContext });
+  #auditorProvider = new ContextProvider(this, { context: auditorContext });
+  #opened?: string;
+
+  get capabilities(): Capabilities {
+    return capabilitiesFromScopes(this.scopes);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('intent')) this.view = this.intent;
+    if (changed.has('fhir')) this.#fhirProvider.setValue(this.fhir);
+    if (changed.has('user')) this.#userProvider.setValue(this.user);
+    if (changed.has('scopes')) this.#capsProvider.setValue(this.capabilities);
+    this.#localeProvider.setValue(this.localize.lang);
+    if ((changed.has('fhir') || changed.has('user') || changed.has('correlationId') || changed.has('clientId')) && this.fhir) {
+      const fhir = this.fhir;
+      this.#auditorProvider.setValue(new Auditor({ correlationId: this.correlationId, user: this.user, clientId: this.clientId }, (ev) => fhir.create(ev)));
+    }
+    if ((changed.has('fhir') || changed.has('patientId') || changed.has('cpr')) && this.fhir && !this.failure) void this.#openPatient();
+  }
+
+  async #openPatient(): Promise<void> {
+    const fhir = this.fhir!;
+    const key = this.patientId ?? (this.cpr ? 'cpr' : '');
+    if (!key || this.#opened === key) return;
+    this.#opened = key;
+    this.loading = true;
+    try {
+      let patient: fhir4.Patient | undefined;
+      if (this.patientId) {
+        patient = await fhir.read<fhir4.Patient>('Patient', this.patientId).catch((e) => {
+          if ((e as { kind?: string }).kind === 'not-found') return undefined;
+          throw e;
+        });
+      } else {
+        // POST search: the CPR goes in the form body, never in a URL.
+        const id = cprIdentifier(this.cpr!);
+        const { resources } = await fhir.search<fhir4.Patient>('Patient', { identifier: `${id.system}|${id.value}` }, { post: true });
+        patient = resources.length === 1 ? resources[0] : undefined;
+      }
+      if (!patient?.id) {
+        this.#fail('citizen-not-found');
+        return;
+      }
+      this.patient = patient;
+      this.#patientProvider.setValue(patient);
+      await this.#auditorProvider.value!.patientOpened(patient.id);
+      this.dispatchEvent(new KproPatientOpenEvent(patient.id));
+    } catch (e) {
+      this.#fail(failureOf(e), e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  #fail(code: LaunchFailure, e?: unknown): void {
+    this.failure = code;
+    // The message never carries a CPR: it comes from our codes or the server's OperationOutcome.
+    this.dispatchEvent(new KproErrorEvent({ code, message: (e as Error | undefined)?.message ?? code, severity: 'error' }));
+  }
+
+  /** Lets views report a server failure (token refused, server down) to the shell. */
+  reportFailure(e: unknown): void {
+    this.#fail(failureOf(e), e);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t.app;
+    if (this.failure) {
+      const f = t.failures[this.failure] ?? t.failures.unknown;
+      return html`<div class="failure" part="base failure" role="alert">
+        <h1><span aria-hidden="true">⚠ </span>${f.title}</h1>
+        <p>${f.next}</p>
+      </div>`;
+    }
+    if (this.loading || !this.patient) return html`<div class="state" part="base" role="status" aria-live="polite">${t.loadingCitizen}</div>`;
+    const caps = this.capabilities;
+    const views: { id: AppIntent; label: string }[] =
+      this.intent === 'citizen'
+        ? [{ id: 'citizen', label: t.views.citizen }]
+        : [
+            { id: 'answers', label: t.views.answers },
+            { id: 'plans', label: t.views.plans },
+            ...(caps.canWrite('QuestionnaireResponse') ? [{ id: 'answer-on-behalf' as const, label: t.views.answerOnBehalf }] : []),
+          ];
+    return html`<div class="app" part="base" lang=${this.localize.lang}>
+      ${this.needPatientBanner ? this.#renderBanner() : nothing}
+      ${!caps.canWrite('QuestionnaireResponse') && this.intent !== 'citizen' ? html`<p class="notice" role="note">${t.readOnlyUser}</p>` : nothing}
+      ${views.length > 1
+        ? html`<nav part="nav" aria-label=${t.title}>
+            <ul class="tabs">
+              ${views.map(
+                (v) => html`<li><button type="button" class=${this.view === v.id ? 'current' : ''} aria-current=${this.view === v.id ? 'page' : 'false'} @click=${() => (this.view = v.id)}>${v.label}</button></li>`,
+              )}
+            </ul>
+          </nav>`
+        : nothing}
+      <main>${this.#renderView()}</main>
+    </div>`;
+  }
+
+  #renderView(): TemplateResult {
+    switch (this.view) {
+      case 'plans':
+        return html`<kpro-app-plans></kpro-app-plans>`;
+      case 'answer-on-behalf':
+        return this.capabilities.canWrite('QuestionnaireResponse') ? html`<kpro-app-answer mode="clinician"></kpro-app-answer>` : html`<kpro-app-responses></kpro-app-responses>`;
+      case 'citizen':
+        return html`<kpro-app-answer mode="citizen"></kpro-app-answer>`;
+      default:
+        return html`<kpro-app-responses></kpro-app-responses>`;
+    }
+  }
+
+  #renderBanner(): TemplateResult {
+    const t = this.localize.t.app;
+    const p = this.patient!;
+    const name = p.name?.[0];
+    const display = name?.text ?? [...(name?.given ?? []), name?.family].filter(Boolean).join(' ');
+    const cpr = cprOf(p);
+    const lang = this.localize.lang;
+    return html`<section class="banner" part="banner" aria-label=${t.citizen}>
+      <strong class="name">${display}</strong>
+      ${cpr
+        ? html`<span class="cpr"
+            ><span class="visually-hidden">${t.cpr}: </span><span data-testid="cpr">${this.showCpr ? formatCpr(cpr) : maskCpr(cpr)}</span>
+            <button type="button" class="link" aria-pressed=${this.showCpr ? 'true' : 'false'} @click=${() => (this.showCpr = !this.showCpr)}>
+              ${this.showCpr ? t.hideCpr : t.showCpr}
+            </button></span
+          >`
+        : nothing}
+      ${p.birthDate ? html`<span>${t.born} ${formatDate(p.birthDate, lang)} (${t.age(ageOf(p.birthDate))})</span>` : nothing}
+    </section>`;
+  }
+}
+
+function ageOf(birthDate: string): number {
+  const b = new Date(birthDate);
+  const now = new Date();
+  let age = now.getFullYear() - b.getFullYear();
+  if (now.getMonth() < b.getMonth() || (now.getMonth() === b.getMonth() && now.getDate() < b.getDate())) age--;
+  return age;
+}
