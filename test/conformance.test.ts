@@ -93,6 +93,10 @@ const answerable = (node: ItemNode) =>
 
 /** Answers every enabled answerable item; repeats because answers can enable further items. */
 function answerEverything(form: Form): number {
+  // A second repetition of each repeating group, so the round trip covers several instances.
+  for (const node of [...form.nodes()]) {
+    if (node.def.type === 'group' && node.def.repeats && form.repeatsOf(node)[0] === node) form.addRepeat(node);
+  }
   let answered = 0;
   for (let round = 0; round < 10; round++) {
     const todo = [...form.nodes()].filter((n) => answerable(n) && n.answers.length === 0);
