@@ -4,6 +4,6 @@ export * from './questionnaire/questionnaire.events.js';
 export * from './shared/error-event.js';
 export { LocalizeController } from './shared/localize.js';
 export { defineElement } from './shared/define.js';
-export { KproApp } from './app/app.js';
+export { KproApp, type AppIntent } from './app/app.js';
 export * from './app/app.events.js';
 export * from './shared/context.js';

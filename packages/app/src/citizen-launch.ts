@@ -1,0 +1,13 @@
+// Standalone launch for the citizen's own use: citizen.html?iss=<FHIR base> (no EHR around it).
+import FHIR from 'fhirclient';
+import '@kpro/elements/all.js';
+import { CITIZEN_CLIENT_ID, CITIZEN_SCOPES } from './config.js';
+
+const iss = new URLSearchParams(location.search).get('iss');
+const app = document.querySelector('kpro-app')!;
+if (!iss) app.failure = 'no-launch';
+else {
+  FHIR.oauth2
+    .authorize({ iss, clientId: CITIZEN_CLIENT_ID, scope: CITIZEN_SCOPES, redirectUri: './?view=citizen', pkceMode: 'required' })
+    .catch(() => (app.failure = 'server-down'));
+}
