@@ -388,3 +388,29 @@ describe('PHQ-9 total score', () => {
     });
   }
 });
+
+describe('expressions in published questionnaires', () => {
+  it('lforms Apgar: item variables read itemWeight from %questionnaire and the total appears once all are answered', async () => {
+    const form = await open(await conformanceQuestionnaire('lforms-apgar-with-itemWeight-variable.json'));
+    const parts = ['32406-1', '32407-9', '32409-5', '32408-7', '32410-3'];
+    const picks = [2, 1, 0, 2, 1];
+    let expected = 0;
+    parts.forEach((linkId, i) => {
+      expect(valueOf(form, '9272-6'), `total before ${linkId}`).to.deep.equal([]);
+      const option = nodeOf(form, linkId).def.options[picks[i]!]!;
+      expected += option.score!;
+      form.setAnswer(nodeOf(form, linkId), option.value);
+    });
+    expect(expected).to.equal(6);
+    expect(valueOf(form, '9272-6')).to.deep.equal([expected]);
+  });
+
+  it('lforms weight/height: BMI from root variables', async () => {
+    const form = await open(await conformanceQuestionnaire('lforms-weightHeightQuestionnaire.json'));
+    answer(form, '/29463-7', { valueDecimal: 80 });
+    expect(valueOf(form, '/39156-5')).to.deep.equal([]);
+    // Height is entered in inches here (the variable multiplies by 0.0254).
+    answer(form, '/8302-2', { valueDecimal: 70 });
+    expect(valueOf(form, '/39156-5')).to.deep.equal([Math.round((80 / (70 * 0.0254) ** 2) * 10) / 10]);
+  });
+});
