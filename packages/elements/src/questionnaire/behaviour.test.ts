@@ -13,7 +13,7 @@ const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 
 async function ready(el: KproQuestionnaire): Promise<void> {
-  for (let i = 0; i < 100 && !$(el, 'form') && !$(el, '.error-state'); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 400 && !$(el, 'form') && !$(el, '.error-state'); i++) await new Promise((r) => setTimeout(r, 20));
   await el.updateComplete;
 }
 

@@ -7,7 +7,7 @@ import type { KproQuestionnaire } from './questionnaire.js';
 const names: string[] = await (await fetch('/__conformance__/index.json')).json();
 
 async function settle(el: KproQuestionnaire): Promise<void> {
-  for (let i = 0; i < 50 && el.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('…'); i++) {
+  for (let i = 0; i < 400 && el.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('…'); i++) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await el.updateComplete;

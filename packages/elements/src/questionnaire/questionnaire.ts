@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render as renderInto, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -109,6 +109,18 @@ export class KproQuestionnaire extends LitElement {
   #loadToken = 0;
   #draftTimer?: ReturnType<typeof setTimeout>;
   #offForm?: () => void;
+  /**
+   * The items are rendered into this element with lit's render(). A new form is rendered while it is
+   * still detached and inserted in one step: creating thousands of inputs inside a connected <form>
+   * costs several times more (every insertion re-associates form controls and dirties style).
+   */
+  #items = this.#newItemsHost();
+
+  #newItemsHost(): HTMLDivElement {
+    const div = document.createElement('div');
+    div.className = 'items';
+    return div;
+  }
 
   /** The live QuestionnaireResponse; set it to resume a draft or review a submitted response. */
   get response(): QuestionnaireResponse | undefined {
@@ -170,6 +182,7 @@ export class KproQuestionnaire extends LitElement {
     this.#parseErrors.clear();
     this.#touched.clear();
     this.#slots.clear();
+    this.#items = this.#newItemsHost();
     if (this.questionnaire === undefined || this.questionnaire === null) return;
     try {
       const session = createQuestionnaireSession(this.questionnaire, (w) => this.#warn(w));
@@ -584,6 +597,7 @@ export class KproQuestionnaire extends LitElement {
     const page = Math.min(this.page, pages.length - 1);
     const nodes = pages[page] ?? [];
     const issues = this.showAllErrors ? this.#currentIssues() : [];
+    renderInto(html`${this.#renderNodes(nodes, ctx)}`, this.#items, { host: this });
     return html`<div class="form" part="base" lang=${lang}>
       ${this.#renderHeader(ctx)}
       ${this.warnings.length
@@ -618,7 +632,7 @@ export class KproQuestionnaire extends LitElement {
       ${form.def.paged && pages.length > 1 ? this.#renderProgress(page, pages.length, nodes, ctx) : nothing}
       <div class="visually-hidden" aria-live="polite" part="live">${this.announcement}</div>
       <form novalidate @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
-        ${this.#renderNodes(nodes, ctx)}
+        ${this.#items}
         ${ctx.readonly ? nothing : this.#renderActions(page, pages.length, t)}
       </form>
     </div>`;
