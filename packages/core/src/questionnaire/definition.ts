@@ -169,9 +169,10 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
       type: raw.type as ItemType,
       text,
       prefix: raw.prefix,
-      required: raw.required === true,
-      repeats: raw.repeats === true,
-      readOnly: raw.readOnly === true || !!expressions.calculated,
+      // Some published forms write booleans as strings ("true"); read them as meant.
+      required: isTrue(raw.required),
+      repeats: isTrue(raw.repeats),
+      readOnly: isTrue(raw.readOnly) || !!expressions.calculated,
       hidden: findExtension(raw, EXT.hidden)?.valueBoolean === true,
       maxLength: raw.maxLength,
       minLength: numberExtension(raw, EXT.minLength),
@@ -277,6 +278,10 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
     paged,
     warnings,
   };
+}
+
+function isTrue(v: unknown): boolean {
+  return v === true || v === 'true';
 }
 
 /** Accepts an object or a JSON string; anything else is refused with a clear code. */
