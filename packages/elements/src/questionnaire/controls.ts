@@ -305,7 +305,7 @@ function renderChoice(node: ItemNode, ctx: ControlContext): TemplateResult {
     case 'slider': {
       const idx = options.findIndex((o) => selected.has(o.key));
       body = html`<div class="slider">
-        <input id="${node.id}-0" type="range" min="0" max=${Math.max(0, options.length - 1)} step="1" data-node=${node.id} data-kind="option-slider"
+        <input id="${node.id}-0" class=${idx >= 0 ? '' : 'unset'} type="range" min="0" max=${Math.max(0, options.length - 1)} step="1" data-node=${node.id} data-kind="option-slider"
           .value=${String(Math.max(0, idx))} aria-valuetext=${idx >= 0 ? textFor(options[idx]!.label, ctx.lang, ctx.baseLang) : ctx.t.noValue} />
         <div class="slider-labels" aria-hidden="true">${options.map((o) => html`<span>${textFor(o.label, ctx.lang, ctx.baseLang)}</span>`)}</div>
         <div class="slider-value">${idx >= 0 ? ctx.t.sliderValue(textFor(options[idx]!.label, ctx.lang, ctx.baseLang)) : ctx.t.noValue}</div>
@@ -343,7 +343,7 @@ function renderNumberSlider(node: ItemNode, ctx: ControlContext): TemplateResult
   const max = Number(rawValue(def.maxValue) ?? 100);
   const v = rawValue(node.answers[0]);
   return html`<div class="slider">
-    <input id="${node.id}-0" type="range" min=${min} max=${max} step=${def.sliderStep ?? (def.type === 'integer' ? 1 : 'any')}
+    <input id="${node.id}-0" class=${typeof v === 'number' ? '' : 'unset'} type="range" min=${min} max=${max} step=${def.sliderStep ?? (def.type === 'integer' ? 1 : 'any')}
       data-node=${node.id} data-kind="number-slider" .value=${String(typeof v === 'number' ? v : min)}
       aria-valuetext=${typeof v === 'number' ? formatTypedNumber(v, ctx.lang) : ctx.t.noValue} />
     <div class="slider-labels" aria-hidden="true"><span>${min}</span><span>${max}</span></div>

@@ -152,6 +152,16 @@ export default css`
     min-height: var(--kpro-target-size);
     accent-color: var(--kpro-color-primary);
   }
+  /* No answer yet: the thumb is faint so it does not look like a chosen value. */
+  .slider input.unset::-webkit-slider-thumb {
+    opacity: 0.35;
+  }
+  .slider input.unset::-moz-range-thumb {
+    opacity: 0.35;
+  }
+  .quantity select {
+    width: auto;
+  }
   .slider-labels {
     display: flex;
     justify-content: space-between;

@@ -334,8 +334,8 @@ export class KproQuestionnaire extends LitElement {
 
   // ---- input handling (delegated: one listener for the whole form) ---------------------------
 
-  #onInput = (e: Event): void => {
-    const target = e.target as HTMLInputElement;
+  #onInput = (e: Event, explicitTarget?: HTMLInputElement): void => {
+    const target = explicitTarget ?? (e.target as HTMLInputElement);
     const kind = target.dataset.kind;
     if (!kind || e.type === 'input' && (kind.startsWith('option') || kind === 'boolean' || kind === 'select' || kind === 'unit' || kind === 'attachment' || kind === 'boolean-check')) return;
     const node = this.#nodesById.get(target.dataset.node ?? '');
@@ -470,6 +470,13 @@ export class KproQuestionnaire extends LitElement {
   };
 
   #onClick = (e: Event): void => {
+    const target = e.target as HTMLInputElement;
+    if ((target.dataset?.kind === 'option-slider' || target.dataset?.kind === 'number-slider') && !this.readonly) {
+      // A click on an unanswered slider's current position is an answer too (no change event fires).
+      const node = this.#nodesById.get(target.dataset.node ?? '');
+      if (node && !node.answers.length) this.#onInput(new Event('change', { bubbles: true }), target);
+      return;
+    }
     const button = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
     if (!button || !this.form) return;
     const node = this.#nodesById.get(button.dataset.node ?? '');
@@ -633,7 +640,7 @@ export class KproQuestionnaire extends LitElement {
       <div class="visually-hidden" aria-live="polite" part="live">${this.announcement}</div>
       <form novalidate @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
         ${this.#items}
-        ${ctx.readonly ? nothing : this.#renderActions(page, pages.length, t)}
+        ${ctx.readonly || !form.def.all.length ? nothing : this.#renderActions(page, pages.length, t)}
       </form>
     </div>`;
   }
