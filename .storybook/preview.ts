@@ -6,9 +6,17 @@ import { html } from 'lit';
 const THEME_CSS = `
   .kpro-story { padding: 1rem; min-height: 100%; box-sizing: border-box; font-family: system-ui, sans-serif; }
   .kpro-theme-light { color-scheme: light; background: #fff; color: #1b1b1b; }
-  .kpro-theme-dark { color-scheme: dark; background: #16181d; color: #eceff4; }
+  .kpro-theme-dark { color-scheme: dark; background: #16181d; color: #eceff4;
+    /* The components are themed through their tokens only (see the theming guide). */
+    --kpro-theme-surface: #16181d; --kpro-theme-surface-alt: #232733; --kpro-theme-text: #eceff4;
+    --kpro-theme-text-muted: #c3c9d4; --kpro-theme-primary: #8ab4f8; --kpro-theme-on-primary: #0b1020;
+    --kpro-theme-primary-soft: #1f2a3a; --kpro-theme-border: #9aa4b2; --kpro-theme-border-soft: #4a5160;
+    --kpro-theme-error: #ffb4ab; --kpro-theme-error-soft: #3b1d1b; --kpro-theme-success: #8fd19e;
+    --kpro-theme-success-soft: #1b3323; --kpro-theme-warning: #f2d27a; --kpro-theme-warning-soft: #3a3119; }
   /* Placeholder until the EOJ look is known: a host system's denser, greyer chrome. */
-  .kpro-theme-eoj { color-scheme: light; background: #eef1f4; color: #1b1b1b; font-size: 14px; }
+  .kpro-theme-eoj { color-scheme: light; background: #eef1f4; color: #1b1b1b; font-size: 14px;
+    --kpro-theme-primary: #00544e; --kpro-theme-primary-soft: #e0efed; --kpro-theme-font-family: Arial, sans-serif;
+    --kpro-theme-font-size: 0.875rem; --kpro-theme-radius: 2px; --kpro-theme-surface: #ffffff; }
 `;
 
 const preview: Preview = {
