@@ -10,3 +10,4 @@ export * from './cpr/cpr.js';
 export * from './audit/audit.js';
 export * from './fhir/data-source.js';
 export * from './fhir/scopes.js';
+export * from './triage/index.js';

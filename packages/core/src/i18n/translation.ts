@@ -1,5 +1,6 @@
 import type { KproErrorCode } from '../questionnaire/errors.js';
 import type { ValidationCode } from '../questionnaire/validation.js';
+import type { Significance, TriageWarningCode } from '../triage/types.js';
 
 type Params = Record<string, string | number>;
 
@@ -62,6 +63,7 @@ export interface Translation {
   warningsTitle: string;
 
   app: AppTranslation;
+  triage: TriageTranslation;
 }
 
 /** Strings of the SMART app shell (<kpro-app>). */
@@ -105,3 +107,60 @@ export type LaunchFailure =
   | 'server-down'
   | 'forbidden'
   | 'unknown';
+
+/** Strings of the triage engine and the answer view: colours, reasons, changes over time, warnings. */
+export interface TriageTranslation {
+  /** Colour words inside sentences: "rød". */
+  colour: Record<Significance, string>;
+  /** Colour labels for badges and headings (never colour alone): "Rød", "Ikke besvaret". */
+  label: Record<Significance, string>;
+  /** Rule conditions in words. */
+  operator: {
+    atMost: (v: string) => string;
+    atLeast: (v: string) => string;
+    above: (v: string) => string;
+    below: (v: string) => string;
+    equal: (v: string) => string;
+    notEqual: (v: string) => string;
+    between: (low: string, high: string) => string;
+    answered: string;
+    notAnswered: string;
+    /** Joins the two conditions of an interval that is not a plain "between". */
+    and: (a: string, b: string) => string;
+  };
+  reason: {
+    /** "WHO-5: 32, højst 35 → rød"; `condition` is left out when the answer says it all (a chosen option). */
+    rule: (label: string, answer: string, condition: string | undefined, colour: string) => string;
+    /** Other rules that matched too: "også: mindst 36 → gul". */
+    alsoMatched: (list: string) => string;
+    server: (label: string, answer: string, condition: string | undefined, colour: string) => string;
+    unanswered: (label: string) => string;
+    declined: (label: string, answer: string) => string;
+    notCalculated: (label: string) => string;
+    noRules: (label: string, answer: string) => string;
+    noMatch: (label: string, answer: string) => string;
+    serverNoFinding: (label: string, answer: string) => string;
+    notAsked: (label: string) => string;
+  };
+  /** Where a result comes from. */
+  source: {
+    computed: (questionnaire: string) => string;
+    server: (date: string) => string;
+    fallback: (used: string, asked: string) => string;
+  };
+  course: {
+    better: string;
+    worse: string;
+    unchanged: string;
+    up: string;
+    down: string;
+    /** "−12 siden 3. mar. 2025: dårligere" */
+    change: (delta: string, since: string, direction: string) => string;
+    meaningful: (mid: string) => string;
+    notMeaningful: (mid: string) => string;
+    first: string;
+  };
+  agenda: string;
+  overall: string;
+  warnings: Record<TriageWarningCode, (p: Params) => string>;
+}

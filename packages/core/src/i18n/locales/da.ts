@@ -1,5 +1,12 @@
 import type { Translation } from '../translation.js';
 
+const daColour = { red: 'rød', yellow: 'gul', green: 'grøn', grey: 'grå', none: 'ingen farve' } as const;
+const daColours = (list: unknown) =>
+  String(list ?? '')
+    .split(',')
+    .map((c) => daColour[c.trim() as keyof typeof daColour] ?? c.trim())
+    .join(' og ');
+
 const da: Translation = {
   $code: 'da',
   $name: 'Dansk',
@@ -117,6 +124,80 @@ const da: Translation = {
       'server-down': { title: 'PRO-serveren svarer ikke', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt jeres IT-support.' },
       forbidden: { title: 'Du har ikke adgang', next: 'Din rolle giver ikke adgang til dette. Kontakt din leder eller jeres IT-support, hvis du mener, det er en fejl.' },
       unknown: { title: 'Noget gik galt', next: 'Prøv at åbne PRO igen fra journalen. Kontakt support, hvis fejlen bliver ved.' },
+    },
+  },
+  triage: {
+    colour: daColour,
+    label: { red: 'Rød', yellow: 'Gul', green: 'Grøn', grey: 'Ikke besvaret', none: 'Ingen farve' },
+    operator: {
+      atMost: (v) => `højst ${v}`,
+      atLeast: (v) => `mindst ${v}`,
+      above: (v) => `over ${v}`,
+      below: (v) => `under ${v}`,
+      equal: (v) => `lig med ${v}`,
+      notEqual: (v) => `ikke lig med ${v}`,
+      between: (a, b) => `mellem ${a} og ${b}`,
+      answered: 'besvaret',
+      notAnswered: 'ikke besvaret',
+      and: (a, b) => `${a} og ${b}`,
+    },
+    reason: {
+      rule: (l, a, c, col) => (c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`),
+      alsoMatched: (list) => `også: ${list}`,
+      server: (l, a, c, col) => `${c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`} (serverens vurdering)`,
+      unanswered: (l) => `${l}: ikke besvaret → grå`,
+      declined: (l, a) => `${l}: ${a || 'ønsker ikke at svare'} → grå`,
+      notCalculated: (l) => `${l}: kan ikke beregnes, der mangler svar → grå`,
+      noRules: (l, a) => `${l}: ${a} (ingen farveregel)`,
+      noMatch: (l, a) => `${l}: ${a} (ingen farveregel passer på svaret)`,
+      serverNoFinding: (l, a) => `${l}: ${a} (ingen farve i serverens vurdering)`,
+      notAsked: (l) => `${l}: ikke stillet`,
+    },
+    source: {
+      computed: (q) => `Farverne er beregnet her efter reglerne i ${q}.`,
+      server: (d) => `Farverne er serverens vurdering${d ? ` fra ${d}` : ''}.`,
+      fallback: (used, asked) => `Besvarelsen hører til ${asked}, som ikke findes her. Farverne er givet efter ${used}.`,
+    },
+    course: {
+      better: 'bedre',
+      worse: 'dårligere',
+      unchanged: 'uændret',
+      up: 'steget',
+      down: 'faldet',
+      change: (d, since, dir) => `${d} siden ${since}: ${dir}`,
+      meaningful: (mid) => `klinisk betydende ændring (mindst ${mid})`,
+      notMeaningful: (mid) => `ikke klinisk betydende (under ${mid})`,
+      first: 'første besvarelse',
+    },
+    agenda: 'Borgerens dagsorden',
+    overall: 'Samlet vurdering',
+    warnings: {
+      'rule-bad-significance': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} har ingen gyldig farve (rød, gul eller grøn) og bruges ikke.`,
+      'rule-condition-count': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} har ${p.count} betingelser (1 eller 2 er tilladt) og bruges ikke.`,
+      'rule-bad-operator': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} har en ukendt operator (${p.operator || 'ingen'}) og bruges ikke.`,
+      'rule-bad-value': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} har ikke én gyldig værdi og bruges ikke.`,
+      'rule-type-mismatch': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} sammenligner med en værdi, der ikke passer til spørgsmålet, og bruges ikke.`,
+      'rule-bad-interval': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} blander "besvaret" ind i et interval og bruges ikke.`,
+      'rule-green-for-missing': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} gør et manglende svar grønt. Det er ikke tilladt, og reglen bruges ikke.`,
+      'rule-unknown-option': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} nævner svaret ${p.code}, som ikke er en svarmulighed.`,
+      'rule-empty-interval': (p) => `Farveregel ${p.rule} på spørgsmål ${p.linkId} kan aldrig passe (intervallet er tomt).`,
+      'rule-overlap': (p) =>
+        `Farveregel ${p.rule} (${daColours(p.colour)}) og ${p.other} (${daColours(p.otherColour)}) på spørgsmål ${p.linkId} kan passe på det samme svar.`,
+      'rule-conflict': (p) => `Svaret på spørgsmål ${p.linkId} passer på regler med forskellige farver (${daColours(p.colours)}). Den alvorligste farve bruges.`,
+      'questionnaire-invalid': (p) => `Spørgeskemaet kan ikke læses${p.reason ? ` (${p.reason})` : ''}, så der kan ikke gives farver.`,
+      'questionnaire-not-found': (p) => `Spørgeskemaet, som besvarelsen hører til (${p.questionnaire || 'ukendt'}), findes ikke her, så der kan ikke gives farver.`,
+      'questionnaire-version-missing': (p) => `Besvarelsen hører til ${p.asked}, som ikke findes her. Farverne er givet efter ${p.used}.`,
+      'questionnaire-version-unspecified': (p) => `Besvarelsen angiver ikke spørgeskemaets version. Farverne er givet efter den nyeste: ${p.used}.`,
+      'not-a-response': () => 'Det modtagne er ikke en besvarelse (QuestionnaireResponse).',
+      'response-mismatch': (p) => `Besvarelsen hører til et andet spørgeskema (${p.questionnaire}) end ${p.expected}.`,
+      'unknown-link-id': (p) => `Besvarelsen har et svar på et spørgsmål, som spørgeskemaet ikke har (${p.linkId}). Det får ingen farve.`,
+      'expression-error': (p) => `En beregning i spørgeskemaet virker ikke (${p.expression}). En score kan mangle.`,
+      'score-mismatch': (p) => `Den gemte værdi af ${p.linkId} (${p.stored}) passer ikke med den beregnede (${p.computed}). Den gemte værdi bruges.`,
+      'not-triage-result': () => 'Serverens vurdering er ikke en triagering (TriagingResult).',
+      'server-other-response': (p) => `Serverens vurdering hører til en anden besvarelse (${p.reference}).`,
+      'server-finding-missing': () => 'Serverens vurdering har ingen samlet farve. Den samlede farve er udledt af svarene.',
+      'server-basis-malformed': (p) => `Et svar i serverens vurdering kan ikke læses (nr. ${p.index}) og er sprunget over.`,
+      'server-unknown-link-id': (p) => `Serverens vurdering nævner et spørgsmål, som spørgeskemaet ikke har (${p.linkId}).`,
     },
   },
 };

@@ -1,5 +1,12 @@
 import type { Translation } from '../translation.js';
 
+const enColour = { red: 'red', yellow: 'yellow', green: 'green', grey: 'grey', none: 'no colour' } as const;
+const enColours = (list: unknown) =>
+  String(list ?? '')
+    .split(',')
+    .map((c) => enColour[c.trim() as keyof typeof enColour] ?? c.trim())
+    .join(' and ');
+
 const en: Translation = {
   $code: 'en',
   $name: 'English',
@@ -117,6 +124,80 @@ const en: Translation = {
       'server-down': { title: 'The PRO server does not answer', next: 'Try again in a moment. If it still does not work, contact your IT support.' },
       forbidden: { title: 'You do not have access', next: 'Your role does not give access to this. Contact your manager or IT support if you think this is a mistake.' },
       unknown: { title: 'Something went wrong', next: 'Try opening PRO again from the record. Contact support if the error persists.' },
+    },
+  },
+  triage: {
+    colour: enColour,
+    label: { red: 'Red', yellow: 'Yellow', green: 'Green', grey: 'Not answered', none: 'No colour' },
+    operator: {
+      atMost: (v) => `at most ${v}`,
+      atLeast: (v) => `at least ${v}`,
+      above: (v) => `above ${v}`,
+      below: (v) => `below ${v}`,
+      equal: (v) => `equal to ${v}`,
+      notEqual: (v) => `not equal to ${v}`,
+      between: (a, b) => `between ${a} and ${b}`,
+      answered: 'answered',
+      notAnswered: 'not answered',
+      and: (a, b) => `${a} and ${b}`,
+    },
+    reason: {
+      rule: (l, a, c, col) => (c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`),
+      alsoMatched: (list) => `also: ${list}`,
+      server: (l, a, c, col) => `${c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`} (the server's assessment)`,
+      unanswered: (l) => `${l}: not answered → grey`,
+      declined: (l, a) => `${l}: ${a || 'prefer not to answer'} → grey`,
+      notCalculated: (l) => `${l}: cannot be calculated, answers are missing → grey`,
+      noRules: (l, a) => `${l}: ${a} (no colour rule)`,
+      noMatch: (l, a) => `${l}: ${a} (no colour rule fits the answer)`,
+      serverNoFinding: (l, a) => `${l}: ${a} (no colour in the server's assessment)`,
+      notAsked: (l) => `${l}: not asked`,
+    },
+    source: {
+      computed: (q) => `The colours are calculated here with the rules of ${q}.`,
+      server: (d) => `The colours are the server's assessment${d ? ` of ${d}` : ''}.`,
+      fallback: (used, asked) => `The response belongs to ${asked}, which is not available here. The colours follow ${used}.`,
+    },
+    course: {
+      better: 'better',
+      worse: 'worse',
+      unchanged: 'unchanged',
+      up: 'up',
+      down: 'down',
+      change: (d, since, dir) => `${d} since ${since}: ${dir}`,
+      meaningful: (mid) => `a clinically meaningful change (at least ${mid})`,
+      notMeaningful: (mid) => `not clinically meaningful (less than ${mid})`,
+      first: 'first response',
+    },
+    agenda: "The citizen's agenda",
+    overall: 'Overall assessment',
+    warnings: {
+      'rule-bad-significance': (p) => `Colour rule ${p.rule} on question ${p.linkId} has no valid colour (red, yellow or green) and is not used.`,
+      'rule-condition-count': (p) => `Colour rule ${p.rule} on question ${p.linkId} has ${p.count} conditions (1 or 2 are allowed) and is not used.`,
+      'rule-bad-operator': (p) => `Colour rule ${p.rule} on question ${p.linkId} has an unknown operator (${p.operator || 'none'}) and is not used.`,
+      'rule-bad-value': (p) => `Colour rule ${p.rule} on question ${p.linkId} does not have one valid value and is not used.`,
+      'rule-type-mismatch': (p) => `Colour rule ${p.rule} on question ${p.linkId} compares with a value that does not fit the question and is not used.`,
+      'rule-bad-interval': (p) => `Colour rule ${p.rule} on question ${p.linkId} mixes "answered" into an interval and is not used.`,
+      'rule-green-for-missing': (p) => `Colour rule ${p.rule} on question ${p.linkId} makes a missing answer green. That is not allowed, and the rule is not used.`,
+      'rule-unknown-option': (p) => `Colour rule ${p.rule} on question ${p.linkId} names the answer ${p.code}, which is not an answer option.`,
+      'rule-empty-interval': (p) => `Colour rule ${p.rule} on question ${p.linkId} can never match (its interval is empty).`,
+      'rule-overlap': (p) =>
+        `Colour rules ${p.rule} (${enColours(p.colour)}) and ${p.other} (${enColours(p.otherColour)}) on question ${p.linkId} can match the same answer.`,
+      'rule-conflict': (p) => `The answer to question ${p.linkId} matches rules of different colours (${enColours(p.colours)}). The most severe colour is used.`,
+      'questionnaire-invalid': (p) => `The questionnaire cannot be read${p.reason ? ` (${p.reason})` : ''}, so no colours can be given.`,
+      'questionnaire-not-found': (p) => `The questionnaire the response belongs to (${p.questionnaire || 'unknown'}) is not available here, so no colours can be given.`,
+      'questionnaire-version-missing': (p) => `The response belongs to ${p.asked}, which is not available here. The colours follow ${p.used}.`,
+      'questionnaire-version-unspecified': (p) => `The response does not name the questionnaire's version. The colours follow the newest: ${p.used}.`,
+      'not-a-response': () => 'The input is not a response (QuestionnaireResponse).',
+      'response-mismatch': (p) => `The response belongs to another questionnaire (${p.questionnaire}) than ${p.expected}.`,
+      'unknown-link-id': (p) => `The response has an answer to a question the questionnaire does not have (${p.linkId}). It gets no colour.`,
+      'expression-error': (p) => `A calculation in the questionnaire does not work (${p.expression}). A score may be missing.`,
+      'score-mismatch': (p) => `The stored value of ${p.linkId} (${p.stored}) does not match the calculated one (${p.computed}). The stored value is used.`,
+      'not-triage-result': () => "The server's assessment is not a triage result (TriagingResult).",
+      'server-other-response': (p) => `The server's assessment belongs to another response (${p.reference}).`,
+      'server-finding-missing': () => "The server's assessment has no overall colour. The overall colour is derived from the answers.",
+      'server-basis-malformed': (p) => `An answer in the server's assessment cannot be read (no. ${p.index}) and is skipped.`,
+      'server-unknown-link-id': (p) => `The server's assessment names a question the questionnaire does not have (${p.linkId}).`,
     },
   },
 };
