@@ -15,7 +15,7 @@ import {
   ruleMatches,
   worstOf,
 } from './rules.js';
-import { SYSTEM, cond, coding, rule, ruled } from './test-rules.js';
+import { SYSTEM, cond, coding, rule, ruled } from './test-helpers/rules.js';
 import type { RuleCondition, TriageRule, TriageWarning } from './types.js';
 import { TRIAGE_URL } from './urls.js';
 

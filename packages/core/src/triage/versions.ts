@@ -19,8 +19,8 @@ export function canonicalOf(q: Questionnaire): string {
 }
 
 /**
- * Orders versions: dotted numbers numerically ("1.10.0" after "1.9.0"), other parts as text, then by
- * `date`. Returns > 0 when `a` is newer.
+ * Orders versions: dotted numbers numerically ("1.10.0" after "1.9.0"), other parts as text, a
+ * pre-release before its release ("1.9.0-beta" before "1.9.0"), then by `date`. Returns > 0 when `a` is newer.
  */
 export function compareVersions(a: Questionnaire, b: Questionnaire): number {
   const pa = (a.version ?? '').split(/[.-]/);
@@ -32,6 +32,9 @@ export function compareVersions(a: Questionnaire, b: Questionnaire): number {
     const nx = /^\d+$/.test(x) ? Number(x) : NaN;
     const ny = /^\d+$/.test(y) ? Number(y) : NaN;
     if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    // A pre-release tag makes a version older than the release itself: 1.9.0-beta < 1.9.0.
+    if (x === '' && Number.isNaN(ny)) return 1;
+    if (y === '' && Number.isNaN(nx)) return -1;
     return x < y ? -1 : 1;
   }
   return (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0;

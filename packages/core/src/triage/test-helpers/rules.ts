@@ -1,6 +1,6 @@
 // Builders for triage tests: colour rules written the FUT way. Not part of the package API.
-import type { Extension, QuestionnaireItem } from '../fhir/types.js';
-import { TRIAGE_URL } from './urls.js';
+import type { Extension, QuestionnaireItem } from '../../fhir/types.js';
+import { TRIAGE_URL } from '../urls.js';
 
 type Value = Record<string, unknown>;
 
