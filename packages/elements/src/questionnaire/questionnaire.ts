@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, render as renderInto, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   KproError,
   answerKey,
@@ -28,7 +28,8 @@ import { LocalizeController } from '../shared/localize.js';
 import { KproErrorEvent } from '../shared/error-event.js';
 import styles from './questionnaire.styles.js';
 import { KproResponseChangeEvent, KproResponseSubmitEvent } from './questionnaire.events.js';
-import { choiceControl, optionsOf, renderQuestion, richText, type ControlContext } from './controls.js';
+import { choiceControl, optionsOf, richHtml, type ItemContext } from './item-html.js';
+import { ItemView } from './item-view.js';
 
 const DRAFT_DEBOUNCE_MS = 250;
 
@@ -109,18 +110,12 @@ export class KproQuestionnaire extends LitElement {
   #loadToken = 0;
   #draftTimer?: ReturnType<typeof setTimeout>;
   #offForm?: () => void;
-  /**
-   * The items are rendered into this element with lit's render(). A new form is rendered while it is
-   * still detached and inserted in one step: creating thousands of inputs inside a connected <form>
-   * costs several times more (every insertion re-associates form controls and dirties style).
-   */
-  #items = this.#newItemsHost();
-
-  #newItemsHost(): HTMLDivElement {
-    const div = document.createElement('div');
-    div.className = 'items';
-    return div;
-  }
+  /** The items' DOM (see item-view.ts): rendered detached, then inserted once; updated item by item. */
+  #view = new ItemView();
+  /** Bumped on structural changes (repeats added or removed, a response loaded): they re-render all items. */
+  #structure = 0;
+  /** The item whose field the citizen is typing in: it is patched, never replaced. */
+  #editing?: { nodeId: string; kind: string };
 
   /** The live QuestionnaireResponse; set it to resume a draft or review a submitted response. */
   get response(): QuestionnaireResponse | undefined {
@@ -182,7 +177,7 @@ export class KproQuestionnaire extends LitElement {
     this.#parseErrors.clear();
     this.#touched.clear();
     this.#slots.clear();
-    this.#items = this.#newItemsHost();
+    this.#view = new ItemView();
     if (this.questionnaire === undefined || this.questionnaire === null) return;
     try {
       const session = createQuestionnaireSession(this.questionnaire, (w) => this.#warn(w));
@@ -205,7 +200,10 @@ export class KproQuestionnaire extends LitElement {
     this.form = form;
     for (const w of form.warnings) this.#warn(w);
     this.#offForm = form.onChange((c) => {
-      if (c.structural) this.#reindex();
+      if (c.structural) {
+        this.#structure++;
+        this.#reindex();
+      }
       this.#changed();
     });
     this.#reindex();
@@ -338,8 +336,9 @@ export class KproQuestionnaire extends LitElement {
     const target = explicitTarget ?? (e.target as HTMLInputElement);
     const kind = target.dataset.kind;
     if (!kind || e.type === 'input' && (kind.startsWith('option') || kind === 'boolean' || kind === 'select' || kind === 'unit' || kind === 'attachment' || kind === 'boolean-check')) return;
-    const node = this.#nodesById.get(target.dataset.node ?? '');
+    const node = this.#nodeOf(target);
     if (!node || !this.form || this.readonly) return;
+    this.#editing = { nodeId: node.id, kind: kind === 'text' || kind === 'string' ? kind : kind };
     const index = Number(target.dataset.index ?? 0);
     const def = node.def;
     const options = optionsOf(node);
@@ -413,6 +412,11 @@ export class KproQuestionnaire extends LitElement {
 
   #quantityUnit = new Map<string, fhir4.Coding>();
 
+  /** The item an input belongs to (its closest element with data-item). */
+  #nodeOf(el: Element): ItemNode | undefined {
+    return this.#nodesById.get(el.closest<HTMLElement>('[data-item]')?.dataset.item ?? '');
+  }
+
   #numberInput(node: ItemNode, index: number, text: string, kind: string): void {
     const key = `${node.id}:${index}`;
     const lang = this.localize.lang;
@@ -458,8 +462,10 @@ export class KproQuestionnaire extends LitElement {
 
   #onFocusOut = (e: FocusEvent): void => {
     const t = e.target as HTMLElement;
-    const id = t.dataset?.node;
+    if (!t.dataset?.kind) return;
+    const id = this.#nodeOf(t)?.id;
     if (!id) return;
+    this.#editing = undefined;
     this.#touched.add(id);
     // Once the field is left, show the stored value in the locale's format.
     if (!this.#parseErrors.has(id)) for (const k of [...this.#raw.keys()]) if (k.startsWith(`${id}:`)) this.#raw.delete(k);
@@ -473,7 +479,7 @@ export class KproQuestionnaire extends LitElement {
     const target = e.target as HTMLInputElement;
     if ((target.dataset?.kind === 'option-slider' || target.dataset?.kind === 'number-slider') && !this.readonly) {
       // A click on an unanswered slider's current position is an answer too (no change event fires).
-      const node = this.#nodesById.get(target.dataset.node ?? '');
+      const node = this.#nodeOf(target);
       if (node && !node.answers.length) this.#onInput(new Event('change', { bubbles: true }), target);
       return;
     }
@@ -506,7 +512,7 @@ export class KproQuestionnaire extends LitElement {
       }
       case 'add-repeat': {
         const fresh = this.form.addRepeat(node);
-        if (fresh) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-node="${fresh.id}"] legend`)?.scrollIntoView({ block: 'nearest' }));
+        if (fresh) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-instance="${fresh.id}"] h2`)?.scrollIntoView({ block: 'nearest' }));
         break;
       }
       case 'remove-repeat':
@@ -568,7 +574,8 @@ export class KproQuestionnaire extends LitElement {
       if (idx >= 0) this.page = idx;
     }
     void this.updateComplete.then(() => {
-      const el = this.renderRoot.querySelector<HTMLElement>(`[data-node="${node.id}"] input, [data-node="${node.id}"] select, [data-node="${node.id}"] textarea`);
+      const item = this.#view.element(node);
+      const el = item?.querySelector<HTMLElement>('input, select, textarea');
       el?.focus();
       el?.scrollIntoView({ block: 'center' });
     });
@@ -590,7 +597,7 @@ export class KproQuestionnaire extends LitElement {
     if (!form) return html`<slot name="empty"></slot>`;
     const lang = this.localize.lang;
     const baseLang = form.def.language;
-    const ctx: ControlContext = {
+    const ctx: ItemContext = {
       lang,
       baseLang,
       t,
@@ -604,7 +611,8 @@ export class KproQuestionnaire extends LitElement {
     const page = Math.min(this.page, pages.length - 1);
     const nodes = pages[page] ?? [];
     const issues = this.showAllErrors ? this.#currentIssues() : [];
-    renderInto(html`${this.#renderNodes(nodes, ctx)}`, this.#items, { host: this });
+    // Anything in this key changes every item: render them all again (one innerHTML).
+    this.#view.update(form, nodes, ctx, [this.#structure, lang, ctx.readonly, page].join('|'), this.#editing);
     return html`<div class="form" part="base" lang=${lang}>
       ${this.#renderHeader(ctx)}
       ${this.warnings.length
@@ -639,23 +647,23 @@ export class KproQuestionnaire extends LitElement {
       ${form.def.paged && pages.length > 1 ? this.#renderProgress(page, pages.length, nodes, ctx) : nothing}
       <div class="visually-hidden" aria-live="polite" part="live">${this.announcement}</div>
       <form novalidate @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
-        ${this.#items}
+        ${this.#view.container}
         ${ctx.readonly || !form.def.all.length ? nothing : this.#renderActions(page, pages.length, t)}
       </form>
     </div>`;
   }
 
-  #renderHeader(ctx: ControlContext): TemplateResult {
+  #renderHeader(ctx: ItemContext): TemplateResult {
     const def = this.form!.def;
     return html`<header class="header" part="header">
-      ${def.title ? html`<h1 class="title">${richText(def.title, ctx)}</h1>` : nothing}
+      ${def.title ? html`<h1 class="title">${unsafeHTML(richHtml(def.title, ctx))}</h1>` : nothing}
       <p class="mode">
         <span class="badge">${this.readonly ? ctx.t.readOnlyNotice : this.mode === 'clinician' ? ctx.t.modeClinician : ctx.t.modeCitizen}</span>
       </p>
     </header>`;
   }
 
-  #renderProgress(page: number, total: number, nodes: ItemNode[], ctx: ControlContext): TemplateResult {
+  #renderProgress(page: number, total: number, nodes: ItemNode[], ctx: ItemContext): TemplateResult {
     const title = nodes.length === 1 && nodes[0]!.def.type === 'group' ? textFor(nodes[0]!.def.text, ctx.lang, ctx.baseLang) : '';
     return html`<div class="progress" part="progress">
       <p class="page-heading" tabindex="-1">${ctx.t.pageOf(page + 1, total)}${title ? html`: <strong>${title}</strong>` : nothing}</p>
@@ -663,93 +671,12 @@ export class KproQuestionnaire extends LitElement {
     </div>`;
   }
 
-  #renderActions(page: number, total: number, t: ControlContext['t']): TemplateResult {
+  #renderActions(page: number, total: number, t: ItemContext['t']): TemplateResult {
     const paged = total > 1;
     return html`<div class="actions" part="actions">
       ${paged && page > 0 ? html`<button type="button" @click=${() => this.#goTo(page - 1)}>← ${t.previous}</button>` : nothing}
       ${paged && page < total - 1 ? html`<button type="button" class="primary" @click=${() => this.#goTo(page + 1)}>${t.next} →</button>` : nothing}
       <button type="submit" class=${paged && page < total - 1 ? '' : 'primary'} part="submit">${t.submit}</button>
-    </div>`;
-  }
-
-  #renderNodes(nodes: ItemNode[], ctx: ControlContext): unknown[] {
-    const out: unknown[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.def.type === 'group' && node.def.repeats) {
-        // Gather the consecutive repetitions of this group and render them together.
-        let j = i;
-        while (j + 1 < nodes.length && nodes[j + 1]!.def === node.def) j++;
-        out.push(this.#renderRepeatingGroup(nodes.slice(i, j + 1), ctx));
-        i = j;
-      } else out.push(this.#renderNode(node, ctx));
-    }
-    return out;
-  }
-
-  #renderNode(node: ItemNode, ctx: ControlContext): unknown {
-    if (!node.enabled || node.def.hidden) return nothing;
-    const def = node.def;
-    if (def.type === 'display') {
-      return html`<div class="item display" part="display" data-link-id=${def.linkId} data-node=${node.id}>${richText(def.text, ctx)}</div>`;
-    }
-    if (def.type === 'group') {
-      return html`<section class="group" part="group" data-link-id=${def.linkId} data-node=${node.id} aria-labelledby="${node.id}-h">
-        <h2 class="group-title" id="${node.id}-h">${def.prefix ? `${def.prefix} ` : ''}${richText(def.text, ctx)}</h2>
-        ${def.help ? html`<div class="help">${richText(def.help, ctx)}</div>` : nothing}
-        ${this.#renderNodes(node.children, ctx)}
-      </section>`;
-    }
-    const question = renderQuestion(node, ctx);
-    if (!node.children.length) return question;
-    return html`${question}<div class="nested">${this.#renderNodes(node.children, ctx)}</div>`;
-  }
-
-  #renderRepeatingGroup(instances: ItemNode[], ctx: ControlContext): unknown {
-    const first = instances[0]!;
-    if (!first.enabled || first.def.hidden) return nothing;
-    const def = first.def;
-    const label = textFor(def.text, ctx.lang, ctx.baseLang);
-    const canAdd = !ctx.readonly && (def.maxOccurs === undefined || instances.length < def.maxOccurs);
-    const add = canAdd
-      ? html`<button type="button" class="add" data-action="add-repeat" data-node=${instances[instances.length - 1]!.id}>+ ${ctx.t.addAnother(label)}</button>`
-      : nothing;
-    if (def.control === 'gtable' || def.control === 'table') return html`${this.#renderGrid(instances, ctx)}${add}`;
-    return html`<div class="repeats" data-link-id=${def.linkId}>
-      ${repeat(
-        instances,
-        (n) => n.id,
-        (n, k) => html`<section class="group repeat" part="group" data-link-id=${def.linkId} data-node=${n.id} aria-labelledby="${n.id}-h">
-          <h2 class="group-title" id="${n.id}-h">${richText(def.text, ctx)} <span class="repeat-no">${ctx.t.repeatNumber(k + 1)}</span></h2>
-          ${this.#renderNodes(n.children, ctx)}
-          ${ctx.readonly
-            ? nothing
-            : html`<button type="button" class="remove" data-action="remove-repeat" data-node=${n.id}>${ctx.t.removeRepeat(label, k + 1)}</button>`}
-        </section>`,
-      )}
-      ${add}
-    </div>`;
-  }
-
-  #renderGrid(instances: ItemNode[], ctx: ControlContext): TemplateResult {
-    const def = instances[0]!.def;
-    const columns = def.items.filter((c) => c.type !== 'display');
-    return html`<div class="grid-wrap" data-link-id=${def.linkId}>
-      <table class="grid" part="grid">
-        <caption>${richText(def.text, ctx)}</caption>
-        <thead><tr><th scope="col"><span class="visually-hidden">#</span></th>${columns.map((c) => html`<th scope="col">${richText(c.text, ctx)}</th>`)}${ctx.readonly ? nothing : html`<th scope="col"><span class="visually-hidden">${ctx.t.removeAnswer}</span></th>`}</tr></thead>
-        <tbody>
-          ${repeat(
-            instances,
-            (n) => n.id,
-            (n, k) => html`<tr data-node=${n.id} data-link-id=${def.linkId}>
-              <th scope="row">${k + 1}</th>
-              ${n.children.filter((c) => c.def.type !== 'display').map((c) => html`<td>${c.enabled ? renderQuestion(c, ctx) : nothing}</td>`)}
-              ${ctx.readonly ? nothing : html`<td><button type="button" class="remove" data-action="remove-repeat" data-node=${n.id}>${ctx.t.removeRepeat(textFor(def.text, ctx.lang, ctx.baseLang), k + 1)}</button></td>`}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
     </div>`;
   }
 }
