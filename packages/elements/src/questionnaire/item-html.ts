@@ -237,7 +237,7 @@ function booleanHtml(node: ItemNode, ctx: ItemContext): string {
     return `<input type="checkbox" id="${node.id}-0" class="single-check" data-kind="boolean-check"${v === true ? ' checked' : ''}${a11yAttrs(node, ctx)}>`;
   }
   return `<div class="options horizontal">${[true, false]
-    .map((b) => `<label class="option"><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11yAttrs(node, ctx)}><span>${esc(b ? ctx.t.yes : ctx.t.no)}</span></label>`)
+    .map((b) => `<label class="option"><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11yAttrs(node, ctx)}>${esc(b ? ctx.t.yes : ctx.t.no)}</label>`)
     .join('')}</div>`;
 }
 
@@ -284,7 +284,7 @@ function choiceHtml(node: ItemNode, ctx: ItemContext): string {
       const kind = type === 'radio' ? 'option-radio' : 'option-check';
       const orient = def.orientation === 'horizontal' ? 'horizontal' : 'vertical';
       body = `<div class="options ${orient}">${options
-        .map((o, i) => `<label class="option"><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11yAttrs(node, ctx)}><span>${label(o)}</span></label>`)
+        .map((o, i) => `<label class="option"><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11yAttrs(node, ctx)}>${label(o)}</label>`)
         .join('')}${
         type === 'radio' && selected.size && !def.required ? `<button type="button" class="clear" data-action="clear" data-node="${node.id}">${esc(ctx.t.clearAnswer)}</button>` : ''
       }</div>`;

@@ -85,10 +85,16 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  /* border-box where sizes are set (a universal selector would be matched by every element of big forms). */
+  input,
+  select,
+  textarea,
+  button,
+  .item,
+  .group,
+  .notice,
+  .summary {
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--kpro-color-focus);
