@@ -1,0 +1,254 @@
+// HTTP glue around Medplum's FhirRouter: what a FHIR REST server adds on top of the engine
+// (see ../shared/reference/platform-notes.md): authentication, headers (ETag, Location, Last-Modified),
+// CapabilityStatement, SMART discovery, fullUrl and paging links, form-body POST searches,
+// 404 for unknown types, and one request at a time so transactions and snapshots stay atomic.
+import './websocket-shim.mjs';
+import { randomUUID } from 'node:crypto';
+import { getSearchParameters, getStatus, normalizeOperationOutcome } from '@medplum/core';
+import { FhirRouter } from '@medplum/fhir-router';
+import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-access.mjs';
+import { parseForm, readBody, sendJson } from './http-util.mjs';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const PAGE_TOKEN_TTL_MS = 60 * 60 * 1000;
+const MAX_PAGE_TOKENS = 500;
+
+/** @param {string} text @param {string} [code] */
+function outcome(text, code = 'processing') {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] };
+}
+
+/**
+ * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string }} Grant
+ * @typedef {{
+ *   repo: import('./fhir-repository.mjs').SandboxRepository,
+ *   verifyToken: (token: string, base: string) => Promise<Grant>,
+ *   smartConfiguration: (base: string) => object,
+ * }} FhirServerOptions
+ */
+
+/** @param {FhirServerOptions} options */
+export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
+  const router = new FhirRouter();
+  /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
+  const pageTokens = new Map();
+  /** @type {Map<string, object>} */
+  const capabilityCache = new Map();
+  let queue = Promise.resolve();
+
+  /** The in-memory engine is not safe under interleaved writes and transaction restores: run one at a time. */
+  const serial = (fn) => {
+    const result = queue.then(fn, fn);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  /** Remembers a POST search's parameters so its paging links need no identifiers in the URL. */
+  const rememberSearch = (type, params) => {
+    const now = Date.now();
+    for (const [key, value] of pageTokens) {
+      if (pageTokens.size < MAX_PAGE_TOKENS && now - value.created < PAGE_TOKEN_TTL_MS) break;
+      pageTokens.delete(key);
+    }
+    const token = randomUUID();
+    pageTokens.set(token, { type, params, created: now });
+    return token;
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {{ base: string, info: Record<string, unknown> }} ctx  base: this origin's FHIR base URL; info: request-log fields
+   */
+  async function handle(req, res, ctx) {
+    const { base, info } = ctx;
+    const url = new URL(req.url, base);
+    const rel = url.pathname.slice(new URL(base).pathname.length).replace(/^\/+/, '');
+    const method = req.method ?? 'GET';
+    const send = (status, body, headers = {}) => sendJson(res, status, body, headers, FHIR_JSON);
+
+    if (method === 'GET' && rel === 'metadata') return send(200, capability(base));
+    if (method === 'GET' && rel === '.well-known/smart-configuration') {
+      return sendJson(res, 200, smartConfiguration(base));
+    }
+
+    // Every other request needs a valid access token for this FHIR base.
+    const auth = req.headers.authorization ?? '';
+    const realm = `Bearer realm="${base}"`;
+    if (!/^Bearer\s+\S+$/i.test(auth)) {
+      return send(401, outcome('Missing bearer token', 'login'), { 'www-authenticate': realm });
+    }
+    /** @type {Grant} */
+    let grant;
+    try {
+      grant = await verifyToken(auth.replace(/^Bearer\s+/i, ''), base);
+    } catch (err) {
+      const description = String(err?.code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid');
+      return send(401, outcome(description, 'login'), {
+        'www-authenticate': `${realm}, error="invalid_token", error_description="${description}"`,
+      });
+    }
+    Object.assign(info, { patient: grant.patient, client: grant.clientId, scopes: grant.scopes });
+    if (grant.simulate === 'fhir-down') {
+      // The EOJ asked for "FHIR server down": the launch works, every FHIR call then fails like an outage.
+      return send(503, outcome('FHIR server unavailable (simulated by the EOJ)', 'transient'), { 'retry-after': '5' });
+    }
+
+    const [first] = rel.split('/');
+    if (rel === '' && method === 'GET') return send(400, outcome('System-level search is not supported; search one resource type', 'not-supported'));
+    if (rel !== '' && !isResourceType(first)) return send(404, outcome(`Unknown resource type or path: ${first}`, 'not-found'));
+
+    let body;
+    let routeUrl = rel + url.search;
+    let routeMethod = method;
+    let searchParams; // for paging links
+    let searchToken;
+    try {
+      if (['POST', 'PUT', 'PATCH'].includes(method)) {
+        const text = await readBody(req);
+        const type = String(req.headers['content-type'] ?? '');
+        if (type.includes('application/x-www-form-urlencoded')) body = parseForm(text);
+        else body = text ? JSON.parse(text) : undefined;
+      }
+    } catch (err) {
+      return send(err.status ?? 400, outcome(`Could not read the request body: ${err.message}`, 'structure'));
+    }
+
+    const isTypeSearch = /^[A-Za-z]+$/.test(rel) && method === 'GET';
+    const isPostSearch = /^[A-Za-z]+\/_search$/.test(rel) && method === 'POST';
+    if (isTypeSearch && url.searchParams.has('_getpages')) {
+      // A paging link of an earlier POST search: its parameters come from memory, not from the URL.
+      const stored = pageTokens.get(url.searchParams.get('_getpages') ?? '');
+      if (!stored || stored.type !== first) return send(410, outcome('This search page has expired; search again', 'not-found'));
+      searchToken = url.searchParams.get('_getpages');
+      body = { ...stored.params };
+      for (const key of ['_offset', '_count']) if (url.searchParams.has(key)) body[key] = url.searchParams.get(key);
+      routeMethod = 'POST';
+      routeUrl = `${first}/_search`;
+    }
+    if (isTypeSearch || isPostSearch || searchToken) {
+      searchParams = body && routeMethod === 'POST' ? body : Object.fromEntries(url.searchParams);
+      if (routeMethod === 'POST' && body && typeof body === 'object') {
+        const { _offset: _o, _count: _c, ...params } = body;
+        searchToken ??= rememberSearch(first, params);
+      }
+    }
+
+    const fhirRequest = {
+      method: routeMethod,
+      url: routeUrl,
+      pathname: '',
+      body,
+      params: {},
+      query: {},
+      headers: req.headers,
+      config: { transactions: true },
+    };
+    const [result, resource] = await serial(async () => {
+      try {
+        return await router.handleRequest(fhirRequest, scopedRepository(repo, grant));
+      } catch (err) {
+        return [normalizeOperationOutcome(err)];
+      }
+    });
+    const status = getStatus(result);
+    const headers = {};
+    if (status === 403) headers['www-authenticate'] = `${realm}, error="insufficient_scope"`;
+    if (!resource) return send(status, result, headers);
+
+    if (resource.resourceType === 'Bundle') {
+      decorateBundle(resource, base, { type: first, searchParams, searchToken, fromGet: isTypeSearch && !searchToken, url });
+    } else if (resource.meta?.versionId) {
+      headers.etag = `W/"${resource.meta.versionId}"`;
+      if (resource.meta.lastUpdated) headers['last-modified'] = new Date(resource.meta.lastUpdated).toUTCString();
+      if (status === 201) headers.location = `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`;
+    }
+    const minimal = /return=minimal/.test(String(req.headers.prefer ?? '')) && status < 300 && method !== 'GET';
+    if (minimal) {
+      res.writeHead(status, { 'content-type': FHIR_JSON, ...headers });
+      return res.end();
+    }
+    return send(status, resource, headers);
+  }
+
+  /**
+   * Adds fullUrl to every entry and, for searches, total-aware paging links.
+   * GET searches page with their own parameters; POST searches with an opaque token so that search
+   * values (a CPR above all) never end up in a URL.
+   */
+  function decorateBundle(bundle, base, { type, searchParams, searchToken, fromGet, url }) {
+    for (const entry of bundle.entry ?? []) {
+      if (entry.resource?.id && !entry.fullUrl) entry.fullUrl = `${base}/${entry.resource.resourceType}/${entry.resource.id}`;
+    }
+    if (bundle.type !== 'searchset' || !searchParams) return;
+    const count = Math.min(Number(searchParams._count ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const offset = Number(searchParams._offset ?? 0) || 0;
+    const pageUrl = (o) => {
+      if (fromGet) {
+        const params = new URLSearchParams(url.search);
+        params.set('_count', String(count));
+        params.set('_offset', String(o));
+        return `${base}/${type}?${params}`;
+      }
+      return `${base}/${type}?_getpages=${searchToken}&_offset=${o}&_count=${count}`;
+    };
+    const link = [{ relation: 'self', url: pageUrl(offset) }, { relation: 'first', url: pageUrl(0) }];
+    if (offset > 0) link.push({ relation: 'previous', url: pageUrl(Math.max(0, offset - count)) });
+    if (bundle.total !== undefined && offset + count < bundle.total) link.push({ relation: 'next', url: pageUrl(offset + count) });
+    bundle.link = link;
+  }
+
+  /** CapabilityStatement for one origin's base, advertising SMART (oauth-uris) as SMART 2.2 asks. */
+  function capability(base) {
+    const cached = capabilityCache.get(base);
+    if (cached) return cached;
+    const smart = smartConfiguration(base);
+    const interactions = ['read', 'vread', 'update', 'patch', 'delete', 'history-instance', 'create', 'search-type'];
+    const statement = {
+      resourceType: 'CapabilityStatement',
+      status: 'active',
+      date: new Date().toISOString().slice(0, 10),
+      publisher: 'kpro sandbox',
+      kind: 'instance',
+      software: { name: 'kpro sandbox (Medplum fhir-router, in memory)' },
+      implementation: { description: 'kpro development sandbox: synthetic data only', url: base },
+      fhirVersion: '4.0.1',
+      format: ['json'],
+      rest: [
+        {
+          mode: 'server',
+          security: {
+            cors: true,
+            service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
+            extension: [
+              {
+                url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+                extension: [
+                  { url: 'authorize', valueUri: smart.authorization_endpoint },
+                  { url: 'token', valueUri: smart.token_endpoint },
+                  { url: 'revoke', valueUri: smart.revocation_endpoint },
+                ],
+              },
+            ],
+          },
+          interaction: [{ code: 'transaction' }, { code: 'batch' }],
+          resource: allResourceTypes().map((type) => ({
+            type,
+            interaction: interactions.map((code) => ({ code })),
+            versioning: 'versioned',
+            readHistory: true,
+            conditionalCreate: true,
+            conditionalUpdate: true,
+            conditionalDelete: 'single',
+            searchParam: Object.values(getSearchParameters(type) ?? {}).map((p) => ({ name: p.code, type: p.type })),
+          })),
+        },
+      ],
+    };
+    capabilityCache.set(base, statement);
+    return statement;
+  }
+
+  return { handle };
+}

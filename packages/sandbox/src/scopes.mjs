@@ -1,0 +1,104 @@
+// SMART App Launch scopes: v2 (`patient/QuestionnaireResponse.crus`) and v1 (`patient/*.read`),
+// narrowed to what the user's role allows, and checked for each FHIR interaction.
+
+const ACTION_ORDER = ['c', 'r', 'u', 'd', 's'];
+const V1 = { read: 'rs', write: 'cud', '*': 'cruds' };
+const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|[cruds]+)(\?.*)?$/;
+
+/** Scopes that are not about FHIR resources; granted as requested (when the client may have them). */
+export const NON_RESOURCE_SCOPES = ['openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'offline_access', 'online_access'];
+
+/**
+ * @typedef {{ context: 'patient'|'user'|'system', type: string, actions: Set<string>, v1: boolean, query?: string }} ResourceScope
+ */
+
+/**
+ * @param {string} scope
+ * @returns {ResourceScope | undefined}
+ */
+export function parseResourceScope(scope) {
+  const m = RESOURCE_SCOPE.exec(scope);
+  if (!m) return undefined;
+  const [, context, type, actionText, query] = m;
+  const v1 = actionText in V1;
+  const actions = new Set(v1 ? V1[actionText] : actionText);
+  return { context: /** @type {any} */ (context), type, actions, v1, query };
+}
+
+/** @param {Iterable<string>} actions */
+function orderActions(actions) {
+  const set = new Set(actions);
+  return ACTION_ORDER.filter((a) => set.has(a)).join('');
+}
+
+/** Writes a scope back, in v1 words when the client asked in v1 and v1 can say it. */
+function formatScope(context, type, actions, v1) {
+  const text = orderActions(actions);
+  if (v1) {
+    const word = Object.entries(V1).find(([, v]) => v === text)?.[0];
+    if (word) return `${context}/${type}.${word}`;
+  }
+  return `${context}/${type}.${text}`;
+}
+
+const intersect = (a, b) => new Set([...a].filter((x) => b.has(x)));
+const isSubset = (a, b) => [...a].every((x) => b.has(x));
+
+/**
+ * Narrows requested scopes to a role's permissions. A server may grant less than asked (SMART 2.2),
+ * so a read-only clinician who asks for `patient/QuestionnaireResponse.crus` gets `.rs`.
+ * Scopes with a `?param=` filter are not granted: the FHIR endpoint does not enforce such filters,
+ * and granting the whole type would be more than was asked for. system/ scopes are for backend services,
+ * which this sandbox does not register.
+ * @param {string[]} requested
+ * @param {Record<string, string>} permissions resource type (or '*') -> allowed actions, e.g. { '*': 'rs', QuestionnaireResponse: 'cruds' }
+ * @returns {string[]}
+ */
+export function narrowScopes(requested, permissions) {
+  const perms = Object.fromEntries(Object.entries(permissions).map(([k, v]) => [k, new Set(v)]));
+  const out = [];
+  for (const scope of requested) {
+    if (NON_RESOURCE_SCOPES.includes(scope)) {
+      out.push(scope);
+      continue;
+    }
+    const parsed = parseResourceScope(scope);
+    if (!parsed || parsed.query || parsed.context === 'system') continue;
+    const { context, type, actions, v1 } = parsed;
+    if (type !== '*') {
+      const granted = intersect(actions, perms[type] ?? perms['*'] ?? new Set());
+      if (granted.size) out.push(formatScope(context, type, granted, v1));
+      continue;
+    }
+    // A wildcard: grant what every type allows, then per-type scopes for types that allow more.
+    const base = intersect(actions, perms['*'] ?? new Set());
+    if (base.size) out.push(formatScope(context, '*', base, v1));
+    for (const [t, allowed] of Object.entries(perms)) {
+      if (t === '*') continue;
+      const extra = intersect(actions, allowed);
+      if (extra.size && !isSubset(extra, base)) out.push(formatScope(context, t, extra, v1));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Which scope grants an action on a type: 'all' (a user/ or system/ scope), 'patient' (only patient/
+ * scopes: limited to the patient compartment) or null (forbidden).
+ * @param {string[]} grantedScopes
+ * @param {string} type
+ * @param {'c'|'r'|'u'|'d'|'s'} action
+ * @returns {'all'|'patient'|null}
+ */
+export function accessFor(grantedScopes, type, action) {
+  let result = null;
+  for (const scope of grantedScopes) {
+    const parsed = parseResourceScope(scope);
+    if (!parsed || parsed.query) continue;
+    if (parsed.type !== '*' && parsed.type !== type) continue;
+    if (!parsed.actions.has(action)) continue;
+    if (parsed.context !== 'patient') return 'all';
+    result = 'patient';
+  }
+  return result;
+}
