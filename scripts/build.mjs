@@ -104,6 +104,42 @@ console.log(`  ${'eager total'.padEnd(width + 5)}  ${kB(sum(eagerChunks, 'bytes'
 if (/\bprocess\.env\b/.test(readFileSync(join(elementsDist, entryChunk.file), 'utf8'))) {
   console.warn('⚠ the bundle still reads process.env, which browsers lack');
 }
+// Each component on its own (its define module with every dependency), as a host that embeds only that
+// one would load it: the sizes in the README and the renderer's size target come from here.
+const COMPONENTS = { 'kpro-questionnaire': 'packages/elements/src/questionnaire/kpro-questionnaire.ts', 'kpro-app': 'packages/elements/src/app/kpro-app.ts' };
+const components = {};
+for (const [name, file] of Object.entries(COMPONENTS)) {
+  const out = await build({
+    configFile: join(root, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: join(root, file), formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: { external: [], output: { codeSplitting: true, minify: true } },
+    },
+  });
+  const files = (Array.isArray(out) ? out : [out]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const entryFile = files.find((f) => f.isEntry);
+  const eagerFiles = new Set();
+  const walk = (f) => {
+    if (eagerFiles.has(f)) return;
+    eagerFiles.add(f);
+    files.find((x) => x.fileName === f)?.imports.forEach(walk);
+  };
+  walk(entryFile.fileName);
+  const gz = (list) => list.reduce((n, f) => n + gzipSync(f.code, { level: 9 }).length, 0);
+  components[name] = {
+    eagerGzip: gz(files.filter((f) => eagerFiles.has(f.fileName))),
+    lazyGzip: gz(files.filter((f) => !eagerFiles.has(f.fileName))),
+  };
+  console.log(`  ${name.padEnd(22)} alone: gzip ${kB(components[name].eagerGzip).padStart(9)} eager, ${kB(components[name].lazyGzip).padStart(9)} lazy (FHIRPath, markdown, sanitiser)`);
+}
+const meta = JSON.parse(readFileSync(join(elementsDist, 'kpro-elements.meta.json'), 'utf8'));
+writeFileSync(join(elementsDist, 'kpro-elements.meta.json'), JSON.stringify({ ...meta, components }, null, 2));
+
 console.log('\n✔ build done');
 
 /** "lit-html", "@lit/context", "fhirpath" … or "(src)" for our own modules. */
