@@ -1,11 +1,20 @@
 import type { QuestionnaireResponse } from '@kpro/core';
 
-/** Fired after every change to the answers; `detail` is the live QuestionnaireResponse (in-progress). */
+/**
+ * Fired after every change to the answers; `detail` is the QuestionnaireResponse (in-progress). The
+ * response is built when `detail` is first read (most changes have no listener that reads it: a click
+ * on a 1000-item form should not wait for a response nobody looks at). Read it in the listener: read
+ * later, it shows the answers as they are then.
+ */
 export class KproResponseChangeEvent extends Event {
-  readonly detail: QuestionnaireResponse;
-  constructor(response: QuestionnaireResponse) {
+  #build: () => QuestionnaireResponse;
+  #response?: QuestionnaireResponse;
+  constructor(response: QuestionnaireResponse | (() => QuestionnaireResponse)) {
     super('kpro-response-change', { bubbles: true, composed: true });
-    this.detail = response;
+    this.#build = typeof response === 'function' ? response : () => response;
+  }
+  get detail(): QuestionnaireResponse {
+    return (this.#response ??= this.#build());
   }
 }
 

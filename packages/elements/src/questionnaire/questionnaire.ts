@@ -256,7 +256,7 @@ export class KproQuestionnaire extends LitElement {
   #changed(): void {
     this.requestUpdate();
     if (!this.form) return;
-    this.dispatchEvent(new KproResponseChangeEvent(this.#build()));
+    this.dispatchEvent(new KproResponseChangeEvent(() => this.#build()));
     this.#scheduleDraft();
   }
 
