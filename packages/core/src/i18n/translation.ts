@@ -154,11 +154,12 @@ export interface TriageTranslation {
     unchanged: string;
     up: string;
     down: string;
-    /** "−12 siden 3. mar. 2025: dårligere" */
+    /** "-12 siden 3. mar. 2025: dårligere" */
     change: (delta: string, since: string, direction: string) => string;
     meaningful: (mid: string) => string;
     notMeaningful: (mid: string) => string;
-    first: string;
+    /** Stands in for the date of an earlier response that has none. */
+    previous: string;
   };
   agenda: string;
   overall: string;

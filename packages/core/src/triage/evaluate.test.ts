@@ -194,8 +194,9 @@ describe('triageResponse: values', () => {
     expect((await triageResponse(who5, qr)).warnings).to.deep.equal([]);
   });
 
-  it('works without FHIRPath for questionnaires without expressions', async () => {
+  it('works without FHIRPath for questionnaires without expressions, from a Questionnaire or its compiled definition', async () => {
     const r = await triageResponse(scoreQuestionnaire(), scored(36));
+    expect((await triageResponse(compileQuestionnaire(scoreQuestionnaire()), scored(36))).overall).to.equal('yellow');
     expect(r.overall).to.equal('yellow');
     expect(compileQuestionnaire(scoreQuestionnaire()).usesExpressions).to.equal(false);
   });

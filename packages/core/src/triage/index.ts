@@ -18,4 +18,14 @@ export {
 export { conditionText, type RenderContext } from './reason.js';
 export { triageResponse, aggregate, isDeclined } from './evaluate.js';
 export { selectQuestionnaireVersion, compareVersions, canonicalOf, type VersionSelection } from './versions.js';
+export {
+  toClinicalImpression,
+  readClinicalImpression,
+  isTriagingResult,
+  findTriagingResult,
+  type ClinicalImpression,
+  type ClinicalImpressionOptions,
+  type ReadClinicalImpressionOptions,
+} from './clinical-impression.js';
+export { triageCourse, courseOf, type TriageCourse, type ScoreCourse, type CoursePoint, type CourseChange, type ChangeDirection } from './course.js';
 export type { TriageTranslation } from '../i18n/translation.js';

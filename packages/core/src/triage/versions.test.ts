@@ -59,6 +59,11 @@ describe('compareVersions and canonicalOf', () => {
     expect(compareVersions(q('a', { date: '2024-01-01' }), q('a', { date: '2025-01-01' }))).to.be.lessThan(0);
     expect(compareVersions(q('a', { date: '2025-01-01' }), q('a', { date: '2024-01-01' }))).to.be.greaterThan(0);
     expect(compareVersions(q(undefined), q(undefined))).to.equal(0);
+    expect(compareVersions(q('1.0'), q('1.0.1'))).to.be.lessThan(0);
+    expect(compareVersions(q('1.0.1'), q('1.0'))).to.be.greaterThan(0);
+    expect(compareVersions(q('b'), q('a'))).to.be.greaterThan(0);
+    expect(compareVersions(q('1.0.0-rc'), q('1.0.0'))).to.be.lessThan(0);
+    expect(compareVersions(q('1.0.0'), q('1.0.0-rc'))).to.be.greaterThan(0);
   });
 
   it('writes url|version, url, or Questionnaire/id', () => {

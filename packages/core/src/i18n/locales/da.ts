@@ -167,7 +167,7 @@ const da: Translation = {
       change: (d, since, dir) => `${d} siden ${since}: ${dir}`,
       meaningful: (mid) => `klinisk betydende ændring (mindst ${mid})`,
       notMeaningful: (mid) => `ikke klinisk betydende (under ${mid})`,
-      first: 'første besvarelse',
+      previous: 'forrige besvarelse',
     },
     agenda: 'Borgerens dagsorden',
     overall: 'Samlet vurdering',

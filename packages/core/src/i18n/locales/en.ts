@@ -167,7 +167,7 @@ const en: Translation = {
       change: (d, since, dir) => `${d} since ${since}: ${dir}`,
       meaningful: (mid) => `a clinically meaningful change (at least ${mid})`,
       notMeaningful: (mid) => `not clinically meaningful (less than ${mid})`,
-      first: 'first response',
+      previous: 'the previous response',
     },
     agenda: "The citizen's agenda",
     overall: 'Overall assessment',
