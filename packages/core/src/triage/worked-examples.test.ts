@@ -45,6 +45,23 @@ describe('worked examples (table in worked-examples.ts)', () => {
     });
   }
 
+  it('builds responses as the renderer writes them, and refuses answers the questionnaire does not have', () => {
+    const base = { questionnaire: 'kommunal-rehabilitering' as const, shows: '', expect: { overall: 'none' as const, domains: {} } };
+    const qr = workedExampleResponse({ ...base, id: 'b', answers: { d1: ['trivsel', 'Andet emne'], f1: 3, 'who5-score': 40, 'soevn-risiko': true } }, files['kommunal-rehabilitering']);
+    const flat = qr.item!.flatMap((g) => g.item ?? []);
+    expect(flat.find((i) => i.linkId === 'd1')!.answer).to.deep.equal([
+      { valueCoding: { system: 'https://kpro.example.dk/fhir/CodeSystem/samtaleemne', code: 'trivsel', display: 'Mit humør og min trivsel' } },
+      { valueString: 'Andet emne' },
+    ]);
+    expect(flat.find((i) => i.linkId === 'f1')!.answer).to.deep.equal([{ valueInteger: 3 }]);
+    expect(flat.find((i) => i.linkId === 'who5-score')!.answer).to.deep.equal([{ valueDecimal: 40 }]);
+    expect(flat.find((i) => i.linkId === 'soevn-risiko')!.answer).to.deep.equal([{ valueBoolean: true }]);
+    expect(() => workedExampleResponse({ ...base, id: 'typo', answers: { h1: 'megt' } }, files['kommunal-rehabilitering'])).to.throw('h1 has no answer option megt');
+    expect(() => workedExampleResponse({ ...base, id: 'typo', answers: { f1: 'x' } }, files['kommunal-rehabilitering'])).to.throw('f1 has no answer option x');
+    expect(() => workedExampleResponse({ ...base, id: 'gone', answers: { zz: 1 } }, files['kommunal-rehabilitering'])).to.throw('no items zz');
+    expect(workedExampleResponse({ ...base, id: 'empty' }, { resourceType: 'Questionnaire', status: 'active' })).to.not.have.property('item');
+  });
+
   it('the README shows the same table', async () => {
     const readme = await (await fetch('/packages/core/src/triage/README.md')).text();
     const start = readme.indexOf('<!-- worked-examples:start -->');
