@@ -1,0 +1,171 @@
+// The simulated EOJ (the municipality's EHR): a citizen list, the logged-in clinician, an intent and
+// a failure to simulate, and "Åbn PRO", which creates an EHR launch on the server and opens the app
+// in an iframe with only `iss` and the opaque `launch` id in its URL. The CPR is shown on the page
+// (this is the EHR) and goes to the app inside the token response, never in a URL.
+import { formatCpr, CPR_SYSTEM } from './cpr.mjs';
+import { escapeHtml, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
+import { EOJ_STYLE, layout } from './page-layout.mjs';
+import { PRACTITIONERS, practitionerById, practitionerLabel } from './roles.mjs';
+import { UNKNOWN_CITIZEN } from './seed.mjs';
+
+export const INTENTS = [
+  { code: 'answers', label: 'Besvarelser' },
+  { code: 'plans', label: 'Planer' },
+  { code: 'answer-on-behalf', label: 'Besvar på borgers vegne' },
+];
+
+export const SIMULATIONS = [
+  { code: 'none', label: 'Ingen' },
+  { code: 'consent', label: 'Samtykke vises (kan afvises)' },
+  { code: 'expired', label: 'Udløbet token' },
+  { code: 'unknown', label: 'Ukendt borger' },
+  { code: 'fhir-down', label: 'FHIR-server nede' },
+];
+
+/** @param {string} birthDate */
+function age(birthDate) {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const now = new Date();
+  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+}
+
+const nameOf = (p) => p.name?.[0]?.text ?? [...(p.name?.[0]?.given ?? []), p.name?.[0]?.family].join(' ');
+const cprOf = (p) => p.identifier?.find((i) => i.system === CPR_SYSTEM)?.value ?? '';
+const options = (list, selected) =>
+  list.map((o) => `<option value="${escapeHtml(o.code)}"${o.code === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+
+/**
+ * @param {{
+ *   repo: import('./fhir-repository.mjs').SandboxRepository,
+ *   launches: ReturnType<import('./launches.mjs').createLaunchStore>,
+ * }} deps
+ */
+export function createEojPages({ repo, launches }) {
+  async function citizens() {
+    const bundle = await repo.search({ resourceType: 'Patient', sortRules: [{ code: 'family' }] });
+    return (bundle.entry ?? []).map((e) => e.resource);
+  }
+
+  async function home(res, { error, practitioner = PRACTITIONERS[0].id, intent = 'answers', simulate = 'none' } = {}) {
+    const list = await citizens();
+    const rows = list
+      .map((p, i) => {
+        const id = escapeHtml(p.id);
+        return `<tr class="citizen" data-testid="citizen-${id}" data-patient-id="${id}">
+  <td><input type="radio" name="patient" value="${id}" id="patient-${id}" aria-label="Vælg ${escapeHtml(nameOf(p))}"${i === 0 ? ' checked' : ''}></td>
+  <td><label for="patient-${id}">${escapeHtml(nameOf(p))}</label></td>
+  <td class="cpr">${escapeHtml(formatCpr(cprOf(p)))}</td>
+  <td>${p.birthDate ? age(p.birthDate) : ''} år</td>
+</tr>`;
+      })
+      .join('\n');
+    const practitionerOptions = PRACTITIONERS.map((p) => ({ code: p.id, label: `${practitionerLabel(p)} (${p.roleText.toLowerCase()})` }));
+    const body = `<h1>Borgere</h1>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="/eoj/launch" id="launch-form">
+<div class="panel">
+  <div class="row">
+    <label class="field">Logget ind som
+      <select name="practitioner" data-testid="practitioner-select">${options(practitionerOptions, practitioner)}</select>
+    </label>
+    <label class="field">Åbn PRO med
+      <select name="intent" data-testid="intent-select">${options(INTENTS, intent)}</select>
+    </label>
+    <label class="field">Simulér fejl (til test)
+      <select name="simulate" data-testid="simulate-select">${options(SIMULATIONS, simulate)}</select>
+    </label>
+    <label class="field"><span><input type="checkbox" name="eojBanner" value="1" data-testid="eoj-banner-checkbox"> EOJ viser selv borgerbanner</span></label>
+    <button class="primary" type="submit" data-testid="open-pro">Åbn PRO</button>
+  </div>
+</div>
+<table data-testid="citizen-list">
+  <thead><tr><th></th><th>Navn</th><th>CPR-nr.</th><th>Alder</th></tr></thead>
+  <tbody>
+${rows}
+  </tbody>
+</table>
+</form>
+<p class="muted">Alle borgere er fiktive testpersoner med test-CPR-numre, der ikke består modulus 11-kontrollen.
+FHIR: <code>/fhir</code> · SMART: <code>/fhir/.well-known/smart-configuration</code> · Requestlog: <code>/__sandbox/requests</code></p>
+<script>
+// A click anywhere on a row picks that citizen (the radio button alone is a small target).
+document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('click', () => {
+  row.querySelector('input[type=radio]').checked = true;
+}));
+</script>`;
+    sendHtml(res, error ? 400 : 200, layout({ title: 'Testkommune EOJ – borgere', body }));
+  }
+
+  async function createLaunch(req, res) {
+    const form = parseForm(await readBody(req));
+    const practitioner = practitionerById(String(form.practitioner ?? ''));
+    const intent = INTENTS.find((i) => i.code === form.intent)?.code;
+    const simulate = SIMULATIONS.find((s) => s.code === (form.simulate ?? 'none'))?.code;
+    const again = { practitioner: practitioner?.id, intent, simulate };
+    if (!practitioner || !intent || !simulate) return home(res, { ...again, error: 'Vælg behandler, formål og fejlsimulering.' });
+    let patientId;
+    let cpr;
+    if (simulate === 'unknown') {
+      // The EOJ knows a citizen the FHIR server has never seen: only the CPR reaches the app.
+      cpr = UNKNOWN_CITIZEN.cpr;
+    } else {
+      const patient = await repo.readResource('Patient', String(form.patient ?? '')).catch(() => undefined);
+      if (!patient) return home(res, { ...again, error: 'Vælg en borger på listen.' });
+      patientId = patient.id;
+      cpr = cprOf(patient);
+    }
+    const launch = launches.create({
+      practitionerId: practitioner.id,
+      patientId,
+      cpr,
+      intent,
+      simulate,
+      eojShowsBanner: form.eojBanner === '1',
+    });
+    return redirect(res, `/eoj/session/${launch.id}`);
+  }
+
+  async function session(res, origin, launchId) {
+    const launch = launches.get(launchId);
+    if (!launch) {
+      return sendHtml(res, 404, layout({ title: 'Launch udløbet', body: '<h1>Launch findes ikke</h1><p>Den er udløbet eller sandkassen er genstartet. <a href="/">Tilbage til borgerlisten</a></p>' }));
+    }
+    const practitioner = practitionerById(launch.practitionerId);
+    const patient = launch.patientId ? await repo.readResource('Patient', launch.patientId).catch(() => undefined) : undefined;
+    const name = patient ? nameOf(patient) : UNKNOWN_CITIZEN.name;
+    const birthDate = patient?.birthDate ?? UNKNOWN_CITIZEN.birthDate;
+    const banner = launch.eojShowsBanner
+      ? `<div class="banner" data-testid="eoj-banner"><span class="name">${escapeHtml(name)}</span><span>CPR ${escapeHtml(formatCpr(launch.cpr))}</span><span>${age(birthDate)} år</span></div>`
+      : '';
+    const iss = `${origin}/fhir`;
+    const src = `/app/launch.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(launch.id)}`;
+    const intentLabel = INTENTS.find((i) => i.code === launch.intent)?.label ?? launch.intent;
+    const simulateLabel = launch.simulate !== 'none' ? ` · simuleret fejl: ${SIMULATIONS.find((s) => s.code === launch.simulate)?.label}` : '';
+    const body = `${banner}
+<p class="muted"><a href="/" data-testid="back-to-list">← Borgerliste</a> · PRO (${escapeHtml(intentLabel)})${escapeHtml(simulateLabel)}</p>
+<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" src="${escapeHtml(src)}"></iframe>`;
+    const header = `<span style="margin-left:auto">${escapeHtml(practitioner ? practitionerLabel(practitioner) : '')}</span>`;
+    sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));
+  }
+
+  return {
+    /**
+     * @param {import('node:http').IncomingMessage} req
+     * @param {import('node:http').ServerResponse} res
+     * @param {string} origin
+     * @returns {Promise<boolean>} false when the path is not the EOJ's
+     */
+    async handle(req, res, origin) {
+      const path = new URL(req.url ?? '/', origin).pathname;
+      if (req.method === 'GET' && (path === '/' || path === '/eoj' || path === '/eoj/')) return home(res).then(() => true);
+      if (req.method === 'POST' && path === '/eoj/launch') return createLaunch(req, res).then(() => true);
+      const m = /^\/eoj\/session\/([A-Za-z0-9_-]+)$/.exec(path);
+      if (req.method === 'GET' && m) return session(res, origin, m[1]).then(() => true);
+      if (req.method === 'GET' && path === '/eoj/smart-style.json') {
+        sendJson(res, 200, EOJ_STYLE, { 'access-control-allow-origin': '*' });
+        return true;
+      }
+      return false;
+    },
+  };
+}

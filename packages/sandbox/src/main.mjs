@@ -1,0 +1,172 @@
+// kpro sandbox: one process, one port, loopback only.
+//   /            simulated EOJ (municipal EHR) that launches the app with SMART
+//   /fhir        FHIR R4 (Medplum's engine in memory, persisted to <dataDir>/fhir.json)
+//   /oidc        SMART App Launch authorization server (oidc-provider)
+//   /app/        the app (packages/app) through Vite
+//   /__sandbox/  request log, stats and reset, for tests
+// Run: npm run sandbox (or `node --experimental-websocket packages/sandbox/src/main.mjs`). PORT overrides 8080.
+import './websocket-shim.mjs';
+import { createServer } from 'node:http';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppPages } from './app-pages.mjs';
+import { createEojPages } from './eoj-page.mjs';
+import { initDefinitions } from './fhir-definitions.mjs';
+import { fhirDataFile, loadRepository, persistOnChange, saveRepository } from './fhir-persistence.mjs';
+import { SandboxRepository } from './fhir-repository.mjs';
+import { createFhirServer } from './fhir-server.mjs';
+import { sendJson } from './http-util.mjs';
+import { createLaunchStore } from './launches.mjs';
+import { defaultDataDir, repoRoot } from './paths.mjs';
+import { createRequestLog } from './request-log.mjs';
+import { seedRepository } from './seed.mjs';
+import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, createSmartAuth } from './smart-auth.mjs';
+
+const HOST = '127.0.0.1';
+const DEFAULT_TOKEN_TTL = 3600;
+
+/** @param {string} text */
+const print = (text) => process.stdout.write(`${text}\n`);
+
+/**
+ * Starts the sandbox.
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number }} [options]
+ *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL).
+ * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
+ */
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl } = {}) {
+  const started = performance.now();
+  const ttl = Number(tokenTtl ?? process.env.SANDBOX_TOKEN_TTL ?? DEFAULT_TOKEN_TTL);
+  if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`token lifetime must be a whole number of seconds >= 1, got ${tokenTtl}`);
+
+  initDefinitions();
+  const repo = new SandboxRepository();
+  let seeded = false;
+  if (!loadRepository(repo, dataDir)) {
+    await seedRepository(repo);
+    saveRepository(repo, dataDir);
+    seeded = true;
+  }
+  const persistence = persistOnChange(repo, dataDir, (err) => process.stderr.write(`sandbox: could not save FHIR data: ${err.message}\n`));
+
+  /** @type {string[]} */
+  let origins = [];
+  const launches = createLaunchStore();
+  const log = createRequestLog({ quiet });
+  const server = createServer();
+  const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
+  const fhir = createFhirServer({ repo, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration });
+  const eoj = createEojPages({ repo, launches });
+  const app = createAppPages({ httpServer: server, quiet });
+
+  async function sandboxRoutes(req, res, path) {
+    if (path === '/__sandbox/requests' && req.method === 'GET') return sendJson(res, 200, log.list());
+    if (path === '/__sandbox/requests' && req.method === 'DELETE') {
+      log.clear();
+      return sendJson(res, 200, { cleared: true });
+    }
+    if (path === '/__sandbox/stats' && req.method === 'GET') {
+      const memory = process.memoryUsage();
+      return sendJson(res, 200, {
+        ...log.stats(),
+        resources: repo.counts(),
+        uptimeSeconds: Math.round(process.uptime()),
+        memoryMiB: { rss: Math.round(memory.rss / 2 ** 20), heapUsed: Math.round(memory.heapUsed / 2 ** 20) },
+      });
+    }
+    if (path === '/__sandbox/reset' && req.method === 'POST') {
+      repo.clear();
+      await seedRepository(repo);
+      saveRepository(repo, dataDir);
+      return sendJson(res, 200, { reset: true, resources: repo.counts() });
+    }
+    return sendJson(res, 404, { error: 'not found' });
+  }
+
+  server.on('request', async (req, res) => {
+    const entry = log.start(req);
+    res.on('finish', () => log.finish(entry, res.statusCode));
+    // Loopback only, and only under the names we issue tokens for (guards against DNS rebinding).
+    const origin = `http://${req.headers.host}`;
+    if (!origins.includes(origin)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Use ${origins[1]}/ or ${origins[0]}/\n`);
+      return;
+    }
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      const path = url.pathname;
+      if (path === '/fhir' || path.startsWith('/fhir/')) return await fhir.handle(req, res, { base: `${origin}/fhir`, info: entry });
+      if (path.startsWith('/oidc/')) return await auth.handle(req, res, origin);
+      if (path.startsWith('/__sandbox/')) return await sandboxRoutes(req, res, path);
+      // Browsers ask for it on every page; an empty answer keeps their consoles free of 404 errors.
+      if (path === '/favicon.ico') return void res.writeHead(204).end();
+      if (await eoj.handle(req, res, origin)) return;
+      if (await app.handle(req, res, url)) return;
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    } catch (err) {
+      process.stderr.write(`sandbox: ${req.method} ${new URL(req.url ?? '/', origin).pathname}: ${err?.stack ?? err}\n`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', message: String(err?.message ?? err) });
+      else res.end();
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  origins = [`http://${HOST}:${actualPort}`, `http://localhost:${actualPort}`];
+  const url = origins[0];
+
+  if (!quiet) {
+    const human = origins[1];
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const counts = repo.counts();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    print(`\nkpro sandbox ready in ${seconds} s: ${total} FHIR resources (${seeded ? 'seeded into' : 'loaded from'} ${relative(repoRoot, fhirDataFile(dataDir)) || fhirDataFile(dataDir)})`);
+    print(`  EOJ simulator   ${human}/`);
+    print(`  FHIR base       ${human}/fhir`);
+    print(`  SMART config    ${human}/fhir/.well-known/smart-configuration`);
+    print(`  App             ${human}/app/launch.html (packages/app through Vite)`);
+    print(`  Request log     ${human}/__sandbox/requests`);
+    print(`  Citizen login   ${human}/app/citizen.html?iss=${encodeURIComponent(`${human}/fhir`)}`);
+    print(`  Clients         ${APP_CLIENT_ID} (EHR launch), ${CITIZEN_CLIENT_ID} (standalone); redirect ${human}/app/`);
+    print(`  (${url} works too; loopback only. Stop with Ctrl+C.)\n`);
+  }
+
+  let closing;
+  return {
+    url,
+    port: actualPort,
+    fhirBase: `${url}/fhir`,
+    dataDir,
+    close() {
+      closing ??= (async () => {
+        await new Promise((resolve) => {
+          server.close(() => resolve(undefined));
+          server.closeAllConnections();
+        });
+        await app.close();
+        persistence.stop();
+      })();
+      return closing;
+    },
+  };
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const sandbox = await startSandbox({
+    port: Number(process.env.PORT || 8080),
+    dataDir: process.env.SANDBOX_DATA_DIR || defaultDataDir,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, async () => {
+      await sandbox.close();
+      process.exit(0);
+    });
+  }
+}
