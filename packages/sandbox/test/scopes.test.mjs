@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { accessFor, narrowScopes, parseResourceScope } from '../src/scopes.mjs';
+import { CITIZEN_PERMISSIONS, practitionerById } from '../src/roles.mjs';
+
+const hanne = practitionerById('practitioner-hanne').permissions;
+const mads = practitionerById('practitioner-mads').permissions;
+
+describe('scopes', () => {
+  it('parses v2 and v1', () => {
+    assert.deepEqual([...parseResourceScope('patient/QuestionnaireResponse.crus').actions], ['c', 'r', 'u', 's']);
+    assert.deepEqual([...parseResourceScope('patient/*.read').actions], ['r', 's']);
+    assert.equal(parseResourceScope('patient/*.read').v1, true);
+    assert.equal(parseResourceScope('launch/patient'), undefined);
+    assert.equal(parseResourceScope('patient/observation.rs'), undefined);
+  });
+
+  it('narrows to the role', () => {
+    assert.deepEqual(narrowScopes(['launch', 'patient/QuestionnaireResponse.crus', 'user/Questionnaire.rs'], hanne), ['launch', 'patient/QuestionnaireResponse.rs', 'user/Questionnaire.rs']);
+    assert.deepEqual(narrowScopes(['patient/*.cruds'], hanne), ['patient/*.rs', 'patient/AuditEvent.c']);
+    assert.ok(narrowScopes(['patient/*.cruds'], mads).includes('patient/CarePlan.cruds'));
+    assert.deepEqual(narrowScopes(['patient/*.write'], hanne), ['patient/AuditEvent.c']);
+    assert.deepEqual(narrowScopes(['patient/Observation.rs?category=laboratory', 'system/*.rs', 'nonsense'], mads), []);
+    assert.deepEqual(narrowScopes(['patient/QuestionnaireResponse.cruds'], CITIZEN_PERMISSIONS), ['patient/QuestionnaireResponse.crus']);
+  });
+
+  it('tells patient-level from user-level access', () => {
+    const granted = ['patient/*.rs', 'user/Questionnaire.rs', 'patient/QuestionnaireResponse.cu'];
+    assert.equal(accessFor(granted, 'Questionnaire', 'r'), 'all');
+    assert.equal(accessFor(granted, 'Patient', 's'), 'patient');
+    assert.equal(accessFor(granted, 'QuestionnaireResponse', 'c'), 'patient');
+    assert.equal(accessFor(granted, 'QuestionnaireResponse', 'd'), null);
+    assert.equal(accessFor(['patient/*.read'], 'Task', 'u'), null);
+  });
+});
