@@ -68,6 +68,22 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
     const method = req.method ?? 'GET';
     const send = (status, body, headers = {}) => sendJson(res, status, body, headers, FHIR_JSON);
 
+    // CORS for pages on other loopback origins (Storybook, the examples' dev server) that talk to this base.
+    const requestOrigin = String(req.headers.origin ?? '');
+    if (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(requestOrigin)) {
+      res.setHeader('access-control-allow-origin', requestOrigin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'ETag, Location, Last-Modified, WWW-Authenticate');
+    }
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept, If-Match, If-None-Exist, If-None-Match, Prefer',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+
     if (method === 'GET' && rel === 'metadata') return send(200, capability(base));
     if (method === 'GET' && rel === '.well-known/smart-configuration') {
       return sendJson(res, 200, smartConfiguration(base));

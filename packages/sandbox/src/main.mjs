@@ -123,10 +123,12 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
 
   if (!quiet) {
     const human = origins[1];
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // From process start when run as a command (module loading is most of it), else from the call.
+    const seconds = (isMain ? process.uptime() : (performance.now() - started) / 1000).toFixed(1);
     const counts = repo.counts();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    print(`\nkpro sandbox ready in ${seconds} s: ${total} FHIR resources (${seeded ? 'seeded into' : 'loaded from'} ${relative(repoRoot, fhirDataFile(dataDir)) || fhirDataFile(dataDir)})`);
+    const dataFile = relative(repoRoot, fhirDataFile(dataDir));
+    print(`\nkpro sandbox ready in ${seconds} s: ${total} FHIR resources (${seeded ? 'seeded into' : 'loaded from'} ${dataFile.startsWith('..') ? fhirDataFile(dataDir) : dataFile})`);
     print(`  EOJ simulator   ${human}/`);
     print(`  FHIR base       ${human}/fhir`);
     print(`  SMART config    ${human}/fhir/.well-known/smart-configuration`);

@@ -168,3 +168,14 @@ describe('search', () => {
     return poul.body.identifier.find((i) => i.system === CPR_SYSTEM).value;
   }
 });
+
+describe('CORS', () => {
+  it('answers preflights and allows loopback origins', async () => {
+    const pre = await fetch(`${sandbox.url}/fhir/Patient`, { method: 'OPTIONS', headers: { origin: 'http://localhost:6006', 'access-control-request-method': 'GET' } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'http://localhost:6006');
+    assert.match(pre.headers.get('access-control-allow-headers'), /Authorization/);
+    const other = await fetch(`${sandbox.url}/fhir/metadata`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  });
+});
