@@ -60,6 +60,9 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
   const app = createAppPages({ httpServer: server, quiet });
 
   async function sandboxRoutes(req, res, path) {
+    // Test hooks change state: refuse them to pages from other origins (a cross-site form post).
+    const from = req.headers.origin;
+    if (req.method !== 'GET' && from && !origins.includes(String(from))) return sendJson(res, 403, { error: 'cross-origin request refused' });
     if (path === '/__sandbox/requests' && req.method === 'GET') return sendJson(res, 200, log.list());
     if (path === '/__sandbox/requests' && req.method === 'DELETE') {
       log.clear();

@@ -120,3 +120,10 @@ describe('request log', () => {
     assert.equal(stats.cprInUrl, 1);
   });
 });
+
+describe('test hooks', () => {
+  it('refuse state changes from other origins', async () => {
+    const res = await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE', headers: { origin: 'https://evil.example' } });
+    assert.equal(res.status, 403);
+  });
+});
