@@ -282,7 +282,9 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
       // The clinician is already logged in to the EOJ: log in as them and grant at once, unless the
       // EOJ asked to show the consent step (so tests can produce "denied consent").
       if (launch.simulate === 'consent' && action !== 'confirm') {
-        return sendHtml(res, 200, consentPage({ uid, clientId: params.client_id, scopes: params.scope, who: practitioner, launch }));
+        // Show what would be granted (the role's share of the request), not the raw request.
+        const granted = narrowScopes(String(params.scope ?? '').split(' ').filter(Boolean), practitioner.permissions).join(' ');
+        return sendHtml(res, 200, consentPage({ uid, clientId: params.client_id, scopes: granted, who: practitioner, launch }));
       }
       return grantAndFinish(provider, origin, req, res, details, {
         accountId: `Practitioner/${practitioner.id}`,

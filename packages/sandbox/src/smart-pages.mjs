@@ -26,7 +26,7 @@ export function consentPage({ uid, clientId, scopes, who }) {
     title: 'Samtykke',
     body: `<h1>Samtykke til PRO-appen</h1>
 <form method="post" class="panel" data-testid="consent-form">
-  <p><strong>${escapeHtml(practitionerLabel(who))}</strong> åbner <code>${escapeHtml(clientId)}</code>, som beder om adgang til:</p>
+  <p><strong>${escapeHtml(practitionerLabel(who))}</strong> åbner <code>${escapeHtml(clientId)}</code>, som får adgang til:</p>
   ${scopeList(scopes)}
   <p class="muted">Dette trin vises kun, fordi EOJ blev bedt om at simulere samtykke. Vælg "Afvis" for at teste appens skærm for afvist samtykke.</p>
   ${buttons(uid)}
