@@ -1,6 +1,6 @@
 // `npm test`: type checks, lint and every browser test, ending with one bare "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -28,7 +28,9 @@ if (extraArgs.length === 0) {
   check('lint', step('Lint', 'npx', ['eslint', '.', '--max-warnings=0']));
 }
 
+mkdirSync('.cache', { recursive: true });
 rmSync('.cache/wtr-results.json', { force: true });
+rmSync('.cache/node-tests.tap', { force: true });
 const wtrOk = step('Browser tests (headless Chromium)', 'npx', ['web-test-runner', ...extraArgs]);
 if (existsSync('.cache/wtr-results.json')) {
   const r = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
@@ -38,6 +40,24 @@ if (existsSync('.cache/wtr-results.json')) {
   if (r.failed || r.fileErrors) failures.push('browser tests');
 }
 if (!wtrOk && !failures.includes('browser tests')) check('browser test run', false);
+
+// Node-side suites: the sandbox (FHIR engine, SMART server, EOJ) and the end-to-end launch through it in
+// Chromium. Medplum's engine needs WebSocket, which Node 20 has behind a flag.
+if (extraArgs.length === 0 || process.env.KPRO_E2E) {
+  console.log('\n▶ Sandbox and end-to-end tests: node --test packages/sandbox/test test/e2e');
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', 'packages/sandbox/test/', 'test/e2e/'],
+    { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  const tap = existsSync('.cache/node-tests.tap') ? readFileSync('.cache/node-tests.tap', 'utf8') : '';
+  const pass = Number(tap.match(/^# pass (\d+)/m)?.[1] ?? 0);
+  const fail = Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
+  results.passed += pass;
+  results.failed += fail;
+  if (fail || r.status !== 0) failures.push('sandbox/end-to-end tests');
+  if (r.status !== 0 && fail === 0) results.failed++;
+}
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);

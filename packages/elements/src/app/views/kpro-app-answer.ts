@@ -172,6 +172,7 @@ export class KproAppAnswer extends AppView {
     const t = this.localize.t.app;
     return html`<button type="button" @click=${() => ((this.choice = undefined), void this.#load())}>← ${t.back}</button>
       ${this.saving === 'saving' ? html`<p class="status" role="status">${t.saving}</p>` : nothing}
+      ${this.saving === 'saved' ? html`<p class="status ok" role="status">✓ ${t.saved}</p>` : nothing}
       ${this.saving === 'failed'
         ? html`<div class="status error" role="alert">${t.saveFailed(this.saveError)} <button type="button" @click=${() => this.#save()}>${t.retry}</button></div>`
         : nothing}

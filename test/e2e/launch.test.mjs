@@ -1,0 +1,165 @@
+// The EOJ launches the app by SMART-on-FHIR against the sandbox's real FHIR engine and authorization server.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPro, startTestSandbox } from './browser.mjs';
+
+const INGE = 'inge-test-jensen';
+const POUL = 'poul-test-nielsen';
+const HANNE = 'practitioner-hanne';
+const MADS = 'practitioner-mads';
+const CPR_LIKE = /\b\d{6}-?\d{4}\b/;
+
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+const requests = async () => (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+const clearRequests = () => fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
+
+/** The app's access token, read from fhirclient's state in the app frame's sessionStorage. */
+function accessToken(frame) {
+  return frame.evaluate(() => {
+    const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
+    return JSON.parse(sessionStorage.getItem(key)).tokenResponse.access_token;
+  });
+}
+
+/** A FHIR request made from inside the app frame with the app's own token. */
+function fhirFromApp(frame, method, path, body) {
+  return frame.evaluate(
+    async ({ method, path, body }) => {
+      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
+      const state = JSON.parse(sessionStorage.getItem(key));
+      const res = await fetch(`${state.serverUrl}/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${state.tokenResponse.access_token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
+async function appFrameOf(page) {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((x) => x.url().includes('/app/'));
+    if (f) return f;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no app frame');
+}
+
+describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () => {
+  test('a clinician answers on the citizen\'s behalf; the answer is on the server and in the app after a reload; one AuditEvent', async () => {
+    await clearRequests();
+    const page = await browser.newPage();
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answer-on-behalf' });
+    const app = frame.locator('kpro-app');
+    await app.locator('[part~="banner"] .name').waitFor({ timeout: 30_000 });
+    assert.match(await app.locator('[part~="banner"] .name').textContent(), /Inge/);
+    // The CPR is masked until asked for.
+    assert.match(await app.locator('[data-testid="cpr"]').textContent(), /^\d{6}-xxxx$/);
+
+    // Start WHO-5 and answer "Det meste af tiden" (4 points) on all five items.
+    await app.locator('li', { hasText: 'WHO-5' }).getByRole('button').click();
+    const q = app.locator('kpro-questionnaire');
+    for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).nth(1).check();
+    await q.getByRole('button', { name: 'Send svar' }).click();
+    await app.getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+
+    const log = await requests();
+    const created = log.filter((r) => r.method === 'POST' && r.path === '/fhir/QuestionnaireResponse');
+    assert.equal(created.length, 1);
+    assert.equal(created[0].status, 201);
+
+    // The server has it (read with the app's own token), as completed, authored by the clinician.
+    const appFrame = await appFrameOf(page);
+    const search = await fhirFromApp(appFrame, 'GET', `QuestionnaireResponse?subject=Patient/${INGE}&_sort=-authored`);
+    assert.equal(search.status, 200);
+    const newest = search.body.entry.map((e) => e.resource).find((r) => r.questionnaire?.includes('who-5'));
+    assert.ok(newest, 'the WHO-5 response is on the server');
+    assert.equal(newest.status, 'completed');
+    assert.equal(newest.author.reference, `Practitioner/${MADS}`);
+    assert.equal(newest.source.reference, `Patient/${INGE}`);
+    const score = newest.item.flatMap((i) => [i, ...(i.item ?? [])]).find((i) => i.linkId === 'who5-score');
+    assert.equal(score.answer[0].valueDecimal ?? score.answer[0].valueInteger, 80);
+
+    // After a reload the app shows it among the citizen's responses, and logs no second AuditEvent.
+    await appFrame.goto(appFrame.url());
+    const reloaded = page.frameLocator('[data-testid="pro-frame"]').locator('kpro-app');
+    await reloaded.locator('[part~="banner"] .name').waitFor({ timeout: 30_000 });
+    await reloaded.locator(`[data-response-id="${newest.id}"]`).waitFor({ timeout: 20_000 });
+    const audits = (await requests()).filter((r) => r.method === 'POST' && r.path === '/fhir/AuditEvent');
+    assert.equal(audits.length, 1, 'exactly one AuditEvent for the opened citizen in this session');
+    assert.equal(audits[0].patient, INGE);
+
+    // Neither a URL nor the request log ever held a CPR.
+    assert.ok((await requests()).every((r) => !CPR_LIKE.test(r.path)));
+    assert.equal((await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).cprInUrl, 0);
+    await page.close();
+  });
+
+  test('a read-only clinician gets no write controls, and a forged write is refused with 403', async () => {
+    const page = await browser.newPage();
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: HANNE, intent: 'answer-on-behalf' });
+    const app = frame.locator('kpro-app');
+    await app.locator('[part~="banner"] .name').waitFor({ timeout: 30_000 });
+    assert.equal(await app.getByRole('button', { name: 'Besvar på borgers vegne' }).count(), 0);
+    assert.equal(await app.locator('kpro-questionnaire:not([readonly]) button[type=submit]').count(), 0);
+    const forged = await fhirFromApp(await appFrameOf(page), 'POST', 'QuestionnaireResponse', {
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      subject: { reference: `Patient/${INGE}` },
+    });
+    assert.equal(forged.status, 403);
+    await page.close();
+  });
+
+  test("a token for one citizen cannot read another citizen's data", async () => {
+    const page = await browser.newPage();
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers' });
+    await frame.locator('kpro-app [part~="banner"] .name').waitFor({ timeout: 30_000 });
+    const appFrame = await appFrameOf(page);
+    assert.ok(await accessToken(appFrame));
+    assert.equal((await fhirFromApp(appFrame, 'GET', `Patient/${INGE}`)).status, 200);
+    assert.equal((await fhirFromApp(appFrame, 'GET', `Patient/${POUL}`)).status, 403);
+    // A search is either refused or constrained to the token's citizen: never another citizen's answers.
+    const search = await fhirFromApp(appFrame, 'GET', `QuestionnaireResponse?subject=Patient/${POUL}`);
+    assert.ok(search.status === 403 || (search.status === 200 && (search.body.entry ?? []).every((e) => e.resource.subject?.reference !== `Patient/${POUL}`)));
+    await page.close();
+  });
+
+  test('the app opened without a launch says to open it from the record', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/app/launch.html`);
+    await page.locator('kpro-app [role=alert]').getByText('PRO skal åbnes fra journalen').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  for (const [simulate, text] of [
+    ['consent', 'Adgangen blev afvist'],
+    ['expired', 'Din adgang er udløbet'],
+    ['unknown', 'Borgeren blev ikke fundet'],
+    ['fhir-down', 'PRO-serveren svarer ikke'],
+  ]) {
+    test(`launch failure "${simulate}" shows "${text}" with what to do next`, async () => {
+      const page = await browser.newPage();
+      const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, simulate });
+      if (simulate === 'consent') await frame.getByRole('button', { name: /Afvis/i }).click({ timeout: 20_000 });
+      const alert = frame.locator('kpro-app [role=alert]');
+      await alert.getByText(text).waitFor({ timeout: 30_000 });
+      assert.ok((await alert.textContent()).length > text.length + 20, 'the screen says what to do next');
+      await page.close();
+    });
+  }
+});
