@@ -64,6 +64,7 @@ export interface Translation {
 
   app: AppTranslation;
   triage: TriageTranslation;
+  answerView: AnswerViewTranslation;
 }
 
 /** Strings of the SMART app shell (<kpro-app>). */
@@ -164,4 +165,74 @@ export interface TriageTranslation {
   agenda: string;
   overall: string;
   warnings: Record<TriageWarningCode, (p: Params) => string>;
+}
+
+/** Strings of <kpro-answer-view>: the overview, the answers with their reasons, the course over time. */
+export interface AnswerViewTranslation {
+  /** Heading when the questionnaire has no title. */
+  title: string;
+  loading: string;
+  empty: string;
+  errorTitle: string;
+  errors: {
+    'not-a-questionnaire': (p: Params) => string;
+    'not-responses': (p: Params) => string;
+    'triage-failed': (p: Params) => string;
+  };
+  warningsTitle: string;
+  /** A response that is not a QuestionnaireResponse was left out (not from the engine). */
+  responseSkipped: (p: Params) => string;
+  /** "Besvaret 15. jan. 2025". */
+  answered: (date: string) => string;
+  /** Which conversation, when nothing names it: "1. besvarelse". */
+  ordinal: (n: number) => string;
+  latest: string;
+  /** Status labels next to the icon (never colour alone), for clinicians. */
+  status: Record<Significance, string>;
+  /** The same in citizen-friendly words (big-screen mode). */
+  statusCitizen: Record<Significance, string>;
+  /** Short labels in narrow cells: "Rød". */
+  short: Record<Significance, string>;
+  overall: string;
+  agendaTitle: string;
+  agendaTitleCitizen: string;
+  agendaEmpty: string;
+  agendaOther: (text: string) => string;
+  onAgenda: string;
+  overviewTitle: string;
+  countsTitle: string;
+  /** "3 svar" after a status label. */
+  answers: (n: number) => string;
+  domain: string;
+  colour: string;
+  scores: string;
+  answerCounts: string;
+  /** "WHO-5: 32 (rød)". */
+  scoreBand: (label: string, value: string, colour: string) => string;
+  scoreMissing: (label: string) => string;
+  detailsTitle: string;
+  question: string;
+  answer: string;
+  reason: string;
+  onlyFlagged: string;
+  expandAll: string;
+  collapseAll: string;
+  noFlagged: string;
+  otherItems: string;
+  notAsked: string;
+  notAnswered: string;
+  selectHint: string;
+  selected: string;
+  courseTitle: string;
+  courseCaption: (n: number) => string;
+  trend: string;
+  change: string;
+  /** The chart's accessible name: "WHO-5 over tid: 40, 36, 52". */
+  trendLabel: (label: string, values: string) => string;
+  /** "Bedre: +12 point, klinisk betydende". `meaningful` is undefined when the score has no minimal important difference. */
+  changeText: (direction: 'better' | 'worse' | 'unchanged' | 'up' | 'down', delta: string, meaningful: boolean | undefined) => string;
+  changeTextCitizen: (direction: 'better' | 'worse' | 'unchanged' | 'up' | 'down', delta: string, meaningful: boolean | undefined) => string;
+  noEarlier: string;
+  sourceServer: (date: string) => string;
+  sourceComputed: (title: string, version: string) => string;
 }

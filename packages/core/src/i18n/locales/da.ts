@@ -200,6 +200,83 @@ const da: Translation = {
       'server-unknown-link-id': (p) => `Serverens vurdering nævner et spørgsmål, som spørgeskemaet ikke har (${p.linkId}).`,
     },
   },
+  answerView: {
+    title: 'Besvarelser',
+    loading: 'Beregner farverne …',
+    empty: 'Der er ingen besvarelser at vise endnu.',
+    errorTitle: 'Besvarelserne kan ikke vises',
+    errors: {
+      'not-a-questionnaire': (p) => `Det modtagne er ikke et FHIR-spørgeskema${p.resourceType ? ` (men ${p.resourceType})` : ''}.`,
+      'not-responses': () => 'Det modtagne er ikke en liste af besvarelser (QuestionnaireResponse).',
+      'triage-failed': (p) => `Farverne kunne ikke beregnes (${p.message}).`,
+    },
+    warningsTitle: 'Bemærk',
+    responseSkipped: (p) => `Besvarelse nr. ${p.index} er ikke en besvarelse (QuestionnaireResponse) og er udeladt.`,
+    answered: (d) => `Besvaret ${d}`,
+    ordinal: (n) => `${n}. besvarelse`,
+    latest: 'seneste',
+    status: {
+      red: 'Rød – kræver særlig opmærksomhed',
+      yellow: 'Gul – drøft og følg op',
+      green: 'Grøn – ressource',
+      grey: 'Ikke besvaret',
+      none: 'Ingen farve',
+    },
+    statusCitizen: {
+      red: 'Det vil vi gerne tale med dig om',
+      yellow: 'Det kan vi tale om',
+      green: 'Det går godt',
+      grey: 'Ikke besvaret',
+      none: 'Ingen markering',
+    },
+    short: { red: 'Rød', yellow: 'Gul', green: 'Grøn', grey: 'Ikke besvaret', none: 'Ingen farve' },
+    overall: 'Samlet',
+    agendaTitle: 'Det vil borgeren gerne tale om',
+    agendaTitleCitizen: 'Det vil du gerne tale om',
+    agendaEmpty: 'Der er ikke valgt emner til samtalen.',
+    agendaOther: (text) => `Andet: ${text}`,
+    onAgenda: 'På dagsordenen',
+    overviewTitle: 'Overblik',
+    countsTitle: 'Svar pr. farve',
+    answers: (n) => (n === 1 ? '1 svar' : `${n} svar`),
+    domain: 'Område',
+    colour: 'Farve',
+    scores: 'Scorer',
+    answerCounts: 'Svar',
+    scoreBand: (l, v, c) => `${l}: ${v} (${c})`,
+    scoreMissing: (l) => `${l}: kan ikke beregnes`,
+    detailsTitle: 'Alle svar',
+    question: 'Spørgsmål',
+    answer: 'Svar',
+    reason: 'Begrundelse',
+    onlyFlagged: 'Vis kun røde og gule',
+    expandAll: 'Fold alle ud',
+    collapseAll: 'Fold alle sammen',
+    noFlagged: 'Ingen røde eller gule svar her.',
+    otherItems: 'Øvrige spørgsmål',
+    notAsked: 'Ikke stillet',
+    notAnswered: 'Ikke besvaret',
+    selectHint: 'Vælg et svar med klik, Enter eller mellemrum.',
+    selected: 'valgt',
+    courseTitle: 'Forløb',
+    courseCaption: (n) => `Svarene i ${n} besvarelser, ældste først`,
+    trend: 'Udvikling',
+    change: 'Ændring siden sidst',
+    trendLabel: (l, v) => `${l} over tid: ${v}`,
+    changeText: (dir, d, m) => {
+      const word = { better: 'Bedre', worse: 'Dårligere', unchanged: 'Uændret', up: 'Steget', down: 'Faldet' }[dir];
+      if (dir === 'unchanged') return word;
+      return `${word}: ${d} point${m === undefined ? '' : m ? ', klinisk betydende' : ', ikke klinisk betydende'}`;
+    },
+    changeTextCitizen: (dir, d, m) => {
+      const word = { better: 'Bedre end sidst', worse: 'Dårligere end sidst', unchanged: 'Som sidst', up: 'Steget siden sidst', down: 'Faldet siden sidst' }[dir];
+      if (dir === 'unchanged') return word;
+      return `${word}: ${d} point${m ? ' – en tydelig ændring' : ''}`;
+    },
+    noEarlier: 'Første måling',
+    sourceServer: (d) => `Farverne er beregnet af serveren${d ? ` (vurdering fra ${d})` : ''} og vises, som serveren har givet dem.`,
+    sourceComputed: (title, v) => `Farverne er beregnet i browseren efter regler fra ${title}${v ? ` version ${v}` : ''}.`,
+  },
 };
 
 export default da;

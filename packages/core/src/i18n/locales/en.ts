@@ -200,6 +200,83 @@ const en: Translation = {
       'server-unknown-link-id': (p) => `The server's assessment names a question the questionnaire does not have (${p.linkId}).`,
     },
   },
+  answerView: {
+    title: 'Responses',
+    loading: 'Calculating the colours …',
+    empty: 'There are no responses to show yet.',
+    errorTitle: 'The responses cannot be shown',
+    errors: {
+      'not-a-questionnaire': (p) => `What was given is not a FHIR questionnaire${p.resourceType ? ` (but ${p.resourceType})` : ''}.`,
+      'not-responses': () => 'What was given is not a list of responses (QuestionnaireResponse).',
+      'triage-failed': (p) => `The colours could not be calculated (${p.message}).`,
+    },
+    warningsTitle: 'Note',
+    responseSkipped: (p) => `Response no. ${p.index} is not a response (QuestionnaireResponse) and is left out.`,
+    answered: (d) => `Answered ${d}`,
+    ordinal: (n) => `Response ${n}`,
+    latest: 'latest',
+    status: {
+      red: 'Red – needs special attention',
+      yellow: 'Yellow – discuss and follow up',
+      green: 'Green – resource',
+      grey: 'Not answered',
+      none: 'No colour',
+    },
+    statusCitizen: {
+      red: 'We would like to talk with you about this',
+      yellow: 'We can talk about this',
+      green: 'This is going well',
+      grey: 'Not answered',
+      none: 'Not marked',
+    },
+    short: { red: 'Red', yellow: 'Yellow', green: 'Green', grey: 'Not answered', none: 'No colour' },
+    overall: 'Overall',
+    agendaTitle: 'What the citizen wants to talk about',
+    agendaTitleCitizen: 'What you want to talk about',
+    agendaEmpty: 'No topics were chosen for the conversation.',
+    agendaOther: (text) => `Other: ${text}`,
+    onAgenda: 'On the agenda',
+    overviewTitle: 'Overview',
+    countsTitle: 'Answers per colour',
+    answers: (n) => (n === 1 ? '1 answer' : `${n} answers`),
+    domain: 'Area',
+    colour: 'Colour',
+    scores: 'Scores',
+    answerCounts: 'Answers',
+    scoreBand: (l, v, c) => `${l}: ${v} (${c})`,
+    scoreMissing: (l) => `${l}: cannot be calculated`,
+    detailsTitle: 'All answers',
+    question: 'Question',
+    answer: 'Answer',
+    reason: 'Reason',
+    onlyFlagged: 'Show only red and yellow',
+    expandAll: 'Expand all',
+    collapseAll: 'Collapse all',
+    noFlagged: 'No red or yellow answers here.',
+    otherItems: 'Other questions',
+    notAsked: 'Not asked',
+    notAnswered: 'Not answered',
+    selectHint: 'Select an answer with a click, Enter or Space.',
+    selected: 'selected',
+    courseTitle: 'Course',
+    courseCaption: (n) => `The answers in ${n} responses, oldest first`,
+    trend: 'Trend',
+    change: 'Change since last time',
+    trendLabel: (l, v) => `${l} over time: ${v}`,
+    changeText: (dir, d, m) => {
+      const word = { better: 'Better', worse: 'Worse', unchanged: 'Unchanged', up: 'Up', down: 'Down' }[dir];
+      if (dir === 'unchanged') return word;
+      return `${word}: ${d} points${m === undefined ? '' : m ? ', clinically meaningful' : ', not clinically meaningful'}`;
+    },
+    changeTextCitizen: (dir, d, m) => {
+      const word = { better: 'Better than last time', worse: 'Worse than last time', unchanged: 'Same as last time', up: 'Up since last time', down: 'Down since last time' }[dir];
+      if (dir === 'unchanged') return word;
+      return `${word}: ${d} points${m ? ' – a clear change' : ''}`;
+    },
+    noEarlier: 'First measurement',
+    sourceServer: (d) => `The colours were calculated by the server${d ? ` (assessment of ${d})` : ''} and are shown as the server gave them.`,
+    sourceComputed: (title, v) => `The colours were calculated in the browser with the rules of ${title}${v ? ` version ${v}` : ''}.`,
+  },
 };
 
 export default en;
