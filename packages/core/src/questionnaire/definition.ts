@@ -157,12 +157,13 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
   let usesRichText = false;
 
   const compileItem = (raw: QuestionnaireItem, parent: ItemDef | undefined): ItemDef => {
-    const control = codeableExtensionCode(raw, EXT.itemControl);
-    const expressions = readExpressions(raw);
+    // Most items of big forms have no extensions: skip every extension look-up for them.
+    const x = raw.extension?.length ? readItemExtensions(raw) : NO_EXTENSIONS;
+    const expressions = x.expressions;
     if (expressions.calculated || expressions.enableWhen || expressions.initial || expressions.answer || expressions.variables.length) {
       usesExpressions = true;
     }
-    const text = readText(raw.text, raw._text);
+    const text = raw._text ? readText(raw.text, raw._text) : raw.text !== undefined ? { plain: raw.text } : undefined;
     if (text?.xhtml || text?.markdown) usesRichText = true;
     const def: ItemDef = {
       linkId: raw.linkId,
@@ -173,34 +174,32 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
       required: isTrue(raw.required),
       repeats: isTrue(raw.repeats),
       readOnly: isTrue(raw.readOnly) || !!expressions.calculated,
-      hidden: findExtension(raw, EXT.hidden)?.valueBoolean === true,
+      hidden: x.hidden,
       maxLength: raw.maxLength,
-      minLength: numberExtension(raw, EXT.minLength),
-      minValue: toAnswerValue(findExtension(raw, EXT.minValue)),
-      maxValue: toAnswerValue(findExtension(raw, EXT.maxValue)),
-      regex: stringExtension(raw, EXT.regex),
-      entryFormat: stringExtension(raw, EXT.entryFormat),
-      unit: findExtension(raw, EXT.unit)?.valueCoding,
-      unitOptions: findExtensions(raw, EXT.unitOption)
-        .map((e) => e.valueCoding)
-        .filter((c): c is Coding => !!c),
-      maxDecimalPlaces: numberExtension(raw, EXT.maxDecimalPlaces),
-      maxSize: numberExtension(raw, EXT.maxSize),
-      mimeTypes: findExtensions(raw, EXT.mimeType)
-        .map((e) => e.valueCode)
-        .filter((c): c is string => !!c),
-      minOccurs: numberExtension(raw, EXT.minOccurs),
-      maxOccurs: numberExtension(raw, EXT.maxOccurs),
-      sliderStep: numberExtension(raw, EXT.sliderStep),
-      control,
-      orientation: findExtension(raw, EXT.choiceOrientation)?.valueCode as ItemDef['orientation'],
+      minLength: x.minLength,
+      minValue: x.minValue,
+      maxValue: x.maxValue,
+      regex: x.regex,
+      entryFormat: x.entryFormat,
+      unit: x.unit,
+      unitOptions: x.unitOptions,
+      maxDecimalPlaces: x.maxDecimalPlaces,
+      maxSize: x.maxSize,
+      mimeTypes: x.mimeTypes,
+      minOccurs: x.minOccurs,
+      maxOccurs: x.maxOccurs,
+      sliderStep: x.sliderStep,
+      control: x.control,
+      orientation: x.orientation,
       options: [],
-      initial: (raw.initial ?? []).map((i) => toAnswerValue(i)).filter((a): a is AnswerValue => !!a),
-      enableWhen: (raw.enableWhen ?? []).map((ew) => ({
-        question: ew.question,
-        operator: ew.operator as EnableOperator,
-        answer: toAnswerValue(ew, 'answer') ?? {},
-      })),
+      initial: raw.initial ? raw.initial.map((i) => toAnswerValue(i)).filter((a): a is AnswerValue => !!a) : [],
+      enableWhen: raw.enableWhen
+        ? raw.enableWhen.map((ew) => ({
+            question: ew.question,
+            operator: ew.operator as EnableOperator,
+            answer: toAnswerValue(ew, 'answer') ?? {},
+          }))
+        : [],
       enableBehavior: raw.enableBehavior === 'any' ? 'any' : 'all',
       expressions,
       items: [],
@@ -282,6 +281,59 @@ export function compileQuestionnaire(input: unknown): QuestionnaireDef {
 
 function isTrue(v: unknown): boolean {
   return v === true || v === 'true';
+}
+
+type ItemExtensions = Pick<
+  ItemDef,
+  | 'control' | 'expressions' | 'hidden' | 'minLength' | 'minValue' | 'maxValue' | 'regex' | 'entryFormat' | 'unit' | 'unitOptions'
+  | 'maxDecimalPlaces' | 'maxSize' | 'mimeTypes' | 'minOccurs' | 'maxOccurs' | 'sliderStep' | 'orientation'
+>;
+
+// Shared by every item without extensions; nothing ever mutates these arrays.
+const NO_EXTENSIONS: ItemExtensions = Object.freeze({
+  control: undefined,
+  expressions: Object.freeze({ variables: [] as VariableDef[] }) as ExpressionDefs,
+  hidden: false,
+  minLength: undefined,
+  minValue: undefined,
+  maxValue: undefined,
+  regex: undefined,
+  entryFormat: undefined,
+  unit: undefined,
+  unitOptions: [] as Coding[],
+  maxDecimalPlaces: undefined,
+  maxSize: undefined,
+  mimeTypes: [] as string[],
+  minOccurs: undefined,
+  maxOccurs: undefined,
+  sliderStep: undefined,
+  orientation: undefined,
+});
+
+function readItemExtensions(raw: QuestionnaireItem): ItemExtensions {
+  return {
+    control: codeableExtensionCode(raw, EXT.itemControl),
+    expressions: readExpressions(raw),
+    hidden: findExtension(raw, EXT.hidden)?.valueBoolean === true,
+    minLength: numberExtension(raw, EXT.minLength),
+    minValue: toAnswerValue(findExtension(raw, EXT.minValue)),
+    maxValue: toAnswerValue(findExtension(raw, EXT.maxValue)),
+    regex: stringExtension(raw, EXT.regex),
+    entryFormat: stringExtension(raw, EXT.entryFormat),
+    unit: findExtension(raw, EXT.unit)?.valueCoding,
+    unitOptions: findExtensions(raw, EXT.unitOption)
+      .map((e) => e.valueCoding)
+      .filter((c): c is Coding => !!c),
+    maxDecimalPlaces: numberExtension(raw, EXT.maxDecimalPlaces),
+    maxSize: numberExtension(raw, EXT.maxSize),
+    mimeTypes: findExtensions(raw, EXT.mimeType)
+      .map((e) => e.valueCode)
+      .filter((c): c is string => !!c),
+    minOccurs: numberExtension(raw, EXT.minOccurs),
+    maxOccurs: numberExtension(raw, EXT.maxOccurs),
+    sliderStep: numberExtension(raw, EXT.sliderStep),
+    orientation: findExtension(raw, EXT.choiceOrientation)?.valueCode as ItemDef['orientation'],
+  };
 }
 
 /** Accepts an object or a JSON string; anything else is refused with a clear code. */
@@ -409,25 +461,29 @@ function optionsFromValueSet(vs: ValueSet): AnswerOptionDef[] {
 }
 
 function detectEnableWhenCycles(all: ItemDef[], byLinkId: Map<string, ItemDef>): void {
-  // An item depends on the questions in its enableWhen and, implicitly, on its ancestors.
+  // An item depends on the questions in its enableWhen and, implicitly, on its ancestors. Only items
+  // with an enableWhen can close a cycle, so plain forms skip the walk.
+  if (!all.some((d) => d.enableWhen.length)) return;
   const state = new Map<ItemDef, 1 | 2>();
-  const visit = (def: ItemDef, path: string[]): void => {
+  const path: string[] = [];
+  const visit = (def: ItemDef): void => {
     const s = state.get(def);
     if (s === 2) return;
     if (s === 1) {
-      throw new KproError('enablewhen-cycle', `enableWhen forms a cycle: ${[...path, def.linkId].join(' → ')}`, {
-        cycle: [...path, def.linkId].join(' → '),
-      });
+      const cycle = [...path, def.linkId].join(' → ');
+      throw new KproError('enablewhen-cycle', `enableWhen forms a cycle: ${cycle}`, { cycle });
     }
     state.set(def, 1);
+    path.push(def.linkId);
     for (const ew of def.enableWhen) {
       const target = byLinkId.get(ew.question);
-      if (target) visit(target, [...path, def.linkId]);
+      if (target) visit(target);
     }
-    if (def.parent) visit(def.parent, [...path, def.linkId]);
+    if (def.parent) visit(def.parent);
+    path.pop();
     state.set(def, 2);
   };
-  for (const def of all) visit(def, []);
+  for (const def of all) visit(def);
 }
 
 export { ITEM_CONTROL_SYSTEM };

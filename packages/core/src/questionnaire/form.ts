@@ -59,6 +59,7 @@ export class Form {
   /** Set by the expression engine once loaded. */
   expressionRunner: ((form: Form) => void) | undefined;
   #index = new Map<string, ItemNode[]>();
+  #all?: ItemNode[];
   #listeners = new Set<(c: FormChange) => void>();
 
   constructor(input: unknown | QuestionnaireDef) {
@@ -81,12 +82,19 @@ export class Form {
     return this.#index.get(linkId) ?? [];
   }
 
-  /** Every node in document order (depth first). */
-  *nodes(from: ItemNode = this.root): Generator<ItemNode> {
-    for (const c of from.children) {
-      yield c;
-      yield* this.nodes(c);
-    }
+  /** Every node under `from` in document order (depth first), as an array (cached until the structure changes). */
+  nodes(from: ItemNode = this.root): ItemNode[] {
+    if (from === this.root && this.#all) return this.#all;
+    const out: ItemNode[] = [];
+    const walk = (n: ItemNode) => {
+      for (const c of n.children) {
+        out.push(c);
+        if (c.children.length) walk(c);
+      }
+    };
+    walk(from);
+    if (from === this.root) this.#all = out;
+    return out;
   }
 
   /**
@@ -193,6 +201,7 @@ export class Form {
   }
 
   #reindex(): void {
+    this.#all = undefined;
     this.#index.clear();
     for (const n of this.nodes()) {
       const list = this.#index.get(n.linkId);

@@ -29,11 +29,18 @@ export function checkQuestionnaireShape(q: Questionnaire): void {
     for (const item of items) {
       const raw = item as unknown as Record<string, unknown>;
       if (!item || typeof item !== 'object') throw new KproError('invalid-questionnaire', `An item under ${path} is not an object.`);
-      const where = `${path}/${item.linkId ?? '?'}`;
-      if (R5_ONLY_TYPES.has(item.type) || R5_ONLY_ITEM_FIELDS.some((f) => f in raw)) {
+      const where = item.linkId ?? `${path}/?`;
+      // One pass over the item's own keys finds other FHIR versions' elements (big forms: keep it cheap).
+      let r5 = R5_ONLY_TYPES.has(item.type);
+      let stu3 = STU3_ONLY_TYPES.has(item.type);
+      for (const k in raw) {
+        if (R5_ONLY_ITEM_FIELDS.includes(k)) r5 = true;
+        else if (STU3_ONLY_ITEM_FIELDS.includes(k) || (k.length > 7 && k.startsWith('initial'))) stu3 = true;
+      }
+      if (r5) {
         throw new KproError('wrong-fhir-version', `Item ${where} uses FHIR R5 elements; only R4 is supported.`, { version: 'R5' });
       }
-      if (STU3_ONLY_TYPES.has(item.type) || STU3_ONLY_ITEM_FIELDS.some((f) => f in raw) || hasStu3Initial(raw) || hasStu3EnableWhen(item)) {
+      if (stu3 || (item.enableWhen && hasStu3EnableWhen(item))) {
         throw new KproError('wrong-fhir-version', `Item ${where} uses FHIR STU3 elements; only R4 is supported.`, { version: 'STU3' });
       }
       if (typeof item.linkId !== 'string' || item.linkId === '') {
@@ -42,8 +49,10 @@ export function checkQuestionnaireShape(q: Questionnaire): void {
       if (!R4_TYPES.has(item.type)) {
         throw new KproError('invalid-questionnaire', `Item ${item.linkId} has unknown type "${String(item.type)}".`, { linkId: item.linkId, type: String(item.type) });
       }
-      checkModifiers(raw, `item ${item.linkId}`);
-      for (const o of item.answerOption ?? []) checkModifiers(o as unknown as Record<string, unknown>, `an answer of ${item.linkId}`);
+      if (raw.modifierExtension) checkModifiers(raw, `item ${item.linkId}`);
+      if (item.answerOption) {
+        for (const o of item.answerOption) if ('modifierExtension' in o) checkModifiers(o as unknown as Record<string, unknown>, `an answer of ${item.linkId}`);
+      }
       if (item.item !== undefined && !Array.isArray(item.item)) {
         throw new KproError('invalid-questionnaire', `Item ${item.linkId}: item must be an array.`, { linkId: item.linkId });
       }
@@ -62,10 +71,6 @@ function checkModifiers(el: Record<string, unknown>, where: string): void {
       });
     }
   }
-}
-
-function hasStu3Initial(raw: Record<string, unknown>): boolean {
-  return Object.keys(raw).some((k) => k.startsWith('initial') && k !== 'initial' && k.length > 7);
 }
 
 function hasStu3EnableWhen(item: QuestionnaireItem): boolean {
