@@ -1,4 +1,5 @@
 // Defines every kpro element (the entry of the browser bundle kpro-elements.js).
 export * from './index.js';
 import './questionnaire/kpro-questionnaire.js';
+import './answer-view/kpro-answer-view.js';
 import './app/kpro-app.js';

@@ -1,6 +1,9 @@
 // Classes and event types only: importing this defines no tags (see all.ts and the kpro-*.js modules).
 export { KproQuestionnaire } from './questionnaire/questionnaire.js';
 export * from './questionnaire/questionnaire.events.js';
+export { KproAnswerView } from './answer-view/answer-view.js';
+export * from './answer-view/answer-view.events.js';
+export * from './answer-view/answer-view.types.js';
 export * from './shared/error-event.js';
 export { LocalizeController } from './shared/localize.js';
 export { defineElement } from './shared/define.js';

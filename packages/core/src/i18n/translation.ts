@@ -223,6 +223,7 @@ export interface AnswerViewTranslation {
   notAnswered: string;
   selectHint: string;
   selected: string;
+  trendsTitle: string;
   courseTitle: string;
   courseCaption: (n: number) => string;
   trend: string;
