@@ -71,7 +71,7 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     assert.match(await app.locator('[data-testid="cpr"]').textContent(), /^\d{6}-xxxx$/);
 
     // Start WHO-5 and answer "Det meste af tiden" (4 points) on all five items.
-    await app.locator('li', { hasText: 'WHO-5' }).getByRole('button').click();
+    await app.locator('[data-questionnaire-id="who-5"]').getByRole('button').click();
     const q = app.locator('kpro-questionnaire');
     for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).nth(1).check();
     await q.getByRole('button', { name: 'Send svar' }).click();
@@ -136,6 +136,35 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     // A search is either refused or constrained to the token's citizen: never another citizen's answers.
     const search = await fhirFromApp(appFrame, 'GET', `QuestionnaireResponse?subject=Patient/${POUL}`);
     assert.ok(search.status === 403 || (search.status === 200 && (search.body.entry ?? []).every((e) => e.resource.subject?.reference !== `Patient/${POUL}`)));
+    await page.close();
+  });
+
+  test('a citizen logs in on their own (standalone launch), answers the waiting WHO-5, and it is saved', async () => {
+    await clearRequests();
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/app/citizen.html?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
+    await page.locator(`[data-testid="pick-patient-${INGE}"]`).check({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Godkend' }).click();
+    const app = page.locator('kpro-app');
+    const waiting = app.locator('[data-request-id="inge-test-jensen-opfoelgning"]');
+    await waiting.waitFor({ timeout: 30_000 });
+    await waiting.getByRole('button').click();
+    const q = app.locator('kpro-questionnaire');
+    assert.equal(await q.getAttribute('mode'), 'citizen');
+    for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).nth(2).check();
+    await q.getByRole('button', { name: 'Send svar' }).click();
+    await app.getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+    const saved = await page.evaluate(async (patient) => {
+      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
+      const state = JSON.parse(sessionStorage.getItem(key));
+      const res = await fetch(`${state.serverUrl}/QuestionnaireResponse?subject=Patient/${patient}`, { headers: { authorization: `Bearer ${state.tokenResponse.access_token}` } });
+      return (await res.json()).entry.map((e) => e.resource);
+    }, INGE);
+    const answer = saved.find((r) => r.basedOn?.[0]?.reference === 'ServiceRequest/inge-test-jensen-opfoelgning');
+    assert.ok(answer, 'the response is based on the waiting request');
+    assert.equal(answer.author.reference, `Patient/${INGE}`);
+    // A citizen opening their own data leaves no MinLog entry.
+    assert.equal((await requests()).filter((r) => r.path === '/fhir/AuditEvent').length, 0);
     await page.close();
   });
 

@@ -411,6 +411,28 @@ export async function buildSeed() {
       results: built.responses.map((qr) => triage(rehabQuestionnaire, qr)),
     });
   });
+  // A follow-up WHO-5 that is sent and not yet answered, for the first two citizens: something waits for
+  // the citizen (standalone launch) and for a clinician answering on their behalf.
+  const who5 = questionnaires.find((q) => q.id === 'who-5');
+  if (who5) {
+    for (const citizen of CITIZENS.slice(0, 2)) {
+      const due = COURSE_START + 20 * 7 * DAY;
+      resources.push(
+        tagged({
+          resourceType: 'ServiceRequest',
+          id: `${citizen.id}-opfoelgning`,
+          extension: [{ url: QUESTIONNAIRE_EXT, valueCanonical: canonical(who5) }],
+          status: 'active',
+          intent: 'order',
+          code: { coding: [COMPLETE_QUESTIONNAIRE], text: 'Opfølgning: WHO-5' },
+          subject: ref('Patient', citizen.id, fullName(citizen)),
+          occurrenceTiming: { repeat: { boundsPeriod: { start: iso(due), end: iso(due + 14 * DAY) }, count: 1 } },
+          authoredOn: iso(due - 7 * DAY),
+          requester: ref('Practitioner', 'practitioner-mads', 'Terapeut Mads Madsen'),
+        }),
+      );
+    }
+  }
   return { resources, summary: { citizens } };
 }
 

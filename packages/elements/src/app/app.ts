@@ -121,7 +121,9 @@ export class KproApp extends LitElement {
       }
       this.patient = patient;
       this.#patientProvider.setValue(patient);
-      await this.#auditorProvider.value!.patientOpened(patient.id);
+      // MinLog is about others looking at the citizen's data: a citizen opening their own is not logged.
+      const ownData = this.intent === 'citizen' || this.user?.reference === `Patient/${patient.id}`;
+      if (!ownData) await this.#auditorProvider.value!.patientOpened(patient.id);
       this.dispatchEvent(new KproPatientOpenEvent(patient.id));
     } catch (e) {
       this.#fail(failureOf(e), e);
