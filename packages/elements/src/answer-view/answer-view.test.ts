@@ -4,7 +4,7 @@ import { readClinicalImpression, toClinicalImpression, triageResponse, type Ques
 import './kpro-answer-view.js';
 import type { KproAnswerView } from './answer-view.js';
 import type { KproErrorEvent } from '../shared/error-event.js';
-import { WORKED_EXAMPLES, courseRequests, example, files, library, rehabCourse, responseOf, workedExampleResponse } from './test-helpers.js';
+import { WORKED_EXAMPLES, courseRequests, example, files, library, rehabCourse, responseOf, workedExampleResponse } from './test-helpers/fixtures.js';
 
 interface Props {
   questionnaire?: unknown;

@@ -7,7 +7,7 @@ import {
   workedExampleResponse,
   type WorkedExample,
   type WorkedQuestionnaire,
-} from '../../../core/src/triage/worked-examples.js';
+} from '../../../../core/src/triage/worked-examples.js';
 
 export { WORKED_EXAMPLES, workedExampleResponse, type WorkedExample };
 
