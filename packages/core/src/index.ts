@@ -11,3 +11,4 @@ export * from './audit/audit.js';
 export * from './fhir/data-source.js';
 export * from './fhir/scopes.js';
 export * from './triage/index.js';
+export * from './guidance/index.js';
