@@ -1,6 +1,7 @@
 import type { KproErrorCode } from '../questionnaire/errors.js';
 import type { ValidationCode } from '../questionnaire/validation.js';
 import type { Significance, TriageWarningCode } from '../triage/types.js';
+import type { GuidanceWarningCode } from '../guidance/types.js';
 
 type Params = Record<string, string | number>;
 
@@ -65,6 +66,7 @@ export interface Translation {
   app: AppTranslation;
   triage: TriageTranslation;
   answerView: AnswerViewTranslation;
+  actionGuide: ActionGuideTranslation;
 }
 
 /** Strings of the SMART app shell (<kpro-app>). */
@@ -97,6 +99,7 @@ export interface AppTranslation {
   retry: string;
   plansTitle: string;
   noPlans: string;
+  bigScreen: string;
   failures: Record<LaunchFailure, { title: string; next: string }>;
 }
 
@@ -236,4 +239,35 @@ export interface AnswerViewTranslation {
   noEarlier: string;
   sourceServer: (date: string) => string;
   sourceComputed: (title: string, version: string) => string;
+}
+
+/** Strings of <kpro-action-guide> (handlevejledninger). Guide content is not here: it has its own language. */
+export interface ActionGuideTranslation {
+  title: string;
+  count: (n: number) => string;
+  noTriage: string;
+  none: string;
+  noGuides: string;
+  colour: Record<'red' | 'yellow' | 'green', string>;
+  triggeredBy: string;
+  when: string;
+  phrases: string;
+  interpretation: string;
+  agreements: string;
+  offers: string;
+  copy: string;
+  copyLabel: (n: number) => string;
+  copied: string;
+  copyFailed: string;
+  newWindow: string;
+  call: (phone: string) => string;
+  hours: string;
+  origin: { national: string; regional: (name: string) => string; municipal: (name: string) => string };
+  phraseAdapted: (name: string) => string;
+  markDiscussed: string;
+  discussed: string;
+  opened: (title: string) => string;
+  noGuideForAnswer: string;
+  warningsTitle: string;
+  warnings: Record<GuidanceWarningCode, (p: Params) => string>;
 }
