@@ -98,7 +98,10 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await appFrame.goto(appFrame.url());
     const reloaded = page.frameLocator('[data-testid="pro-frame"]').locator('kpro-app');
     await reloaded.locator('[part~="banner"] .name').waitFor({ timeout: 30_000 });
+    // The newest response (WHO-5, score 80) is first, colour-coded: green, with its reason.
     await reloaded.locator(`[data-response-id="${newest.id}"]`).waitFor({ timeout: 20_000 });
+    await reloaded.getByRole('button', { name: 'Besvarelser' }).click();
+    await reloaded.locator('kpro-answer-view [data-link-id="who5-score"][data-significance="green"]').first().waitFor({ state: 'attached', timeout: 20_000 });
     const audits = (await requests()).filter((r) => r.method === 'POST' && r.path === '/fhir/AuditEvent');
     assert.equal(audits.length, 1, 'exactly one AuditEvent for the opened citizen in this session');
     assert.equal(audits[0].patient, INGE);

@@ -226,6 +226,8 @@ export interface AnswerViewTranslation {
   notAnswered: string;
   selectHint: string;
   selected: string;
+  /** Shown while the older responses are coloured (the newest is shown already). */
+  courseLoading: string;
   trendsTitle: string;
   courseTitle: string;
   courseCaption: (n: number) => string;

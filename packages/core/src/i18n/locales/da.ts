@@ -259,6 +259,7 @@ const da: Translation = {
     notAnswered: 'Ikke besvaret',
     selectHint: 'Vælg et svar med klik, Enter eller mellemrum.',
     selected: 'valgt',
+    courseLoading: 'Beregner farverne i de tidligere besvarelser …',
     trendsTitle: 'Forløb: scorer over tid',
     courseTitle: 'Forløb: alle svar over tid',
     courseCaption: (n) => `Svarene i ${n} besvarelser, ældste først`,

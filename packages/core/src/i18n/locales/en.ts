@@ -259,6 +259,7 @@ const en: Translation = {
     notAnswered: 'Not answered',
     selectHint: 'Select an answer with a click, Enter or Space.',
     selected: 'selected',
+    courseLoading: 'Calculating the colours of the earlier responses …',
     trendsTitle: 'Course: scores over time',
     courseTitle: 'Course: every answer over time',
     courseCaption: (n) => `The answers in ${n} responses, oldest first`,
