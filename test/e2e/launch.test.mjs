@@ -112,6 +112,23 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await page.close();
   });
 
+  test('a read-only clinician opens a seeded citizen and sees the colour overview of the latest response and the course', async () => {
+    const page = await browser.newPage();
+    // Jens goes from red at the start to green at the end of his course.
+    const { frame } = await openPro(page, sandbox.url, { patient: 'jens-test-pedersen', practitioner: HANNE, intent: 'answers' });
+    const view = frame.locator('kpro-app kpro-answer-view');
+    await view.locator('[part~="overview"]').waitFor({ timeout: 30_000 });
+    const domains = await view.locator('[part~="overview"] [data-link-id][data-significance]').evaluateAll((els) => els.map((e) => e.dataset.significance));
+    assert.ok(domains.length >= 8, 'a row per domain');
+    assert.ok(domains.includes('green'), 'the latest response is mostly green');
+    // The course: one column per response (start, mid, end), and WHO-5's change in words.
+    const course = view.locator('[part~="course"]');
+    await course.waitFor({ state: 'attached', timeout: 10_000 });
+    assert.ok((await view.locator('[part~="trends"]').textContent()).match(/Bedre|Dårligere|Uændret/i));
+    assert.equal(await frame.locator('kpro-app').getByRole('button', { name: 'Besvar på borgers vegne' }).count(), 0);
+    await page.close();
+  });
+
   test('a read-only clinician gets no write controls, and a forged write is refused with 403', async () => {
     const page = await browser.newPage();
     const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: HANNE, intent: 'answer-on-behalf' });
