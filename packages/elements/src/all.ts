@@ -2,4 +2,5 @@
 export * from './index.js';
 import './questionnaire/kpro-questionnaire.js';
 import './answer-view/kpro-answer-view.js';
+import './action-guide/kpro-action-guide.js';
 import './app/kpro-app.js';

@@ -4,6 +4,8 @@ export * from './questionnaire/questionnaire.events.js';
 export { KproAnswerView } from './answer-view/answer-view.js';
 export * from './answer-view/answer-view.events.js';
 export * from './answer-view/answer-view.types.js';
+export { KproActionGuide } from './action-guide/action-guide.js';
+export * from './action-guide/action-guide.events.js';
 export * from './shared/error-event.js';
 export { LocalizeController } from './shared/localize.js';
 export { defineElement } from './shared/define.js';
