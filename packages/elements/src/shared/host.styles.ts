@@ -50,23 +50,12 @@ export const hostStyles = css`
 
     display: block;
     box-sizing: border-box;
-    font-family: var(--kpro-font-family);
-    font-size: var(--kpro-font-size);
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    color: var(--kpro-color-text);
     background: var(--kpro-color-surface);
     contain: layout style;
   }
-  /* Page CSS aimed at the host element itself (e.g. "* { … }") beats :host, so inherited text
-     properties are set again on our top-level wrapper; theme through the custom properties. */
+  /* Inherited text properties are reset on the host and again on our top-level wrapper: page CSS
+     aimed at the host element itself (e.g. "* { … }") beats :host. Theme through the custom properties. */
+  :host,
   :host > * {
     font-family: var(--kpro-font-family);
     font-size: var(--kpro-font-size);
