@@ -12,3 +12,4 @@ export * from './fhir/data-source.js';
 export * from './fhir/scopes.js';
 export * from './triage/index.js';
 export * from './guidance/index.js';
+export * from './plans/index.js';
