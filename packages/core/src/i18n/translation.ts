@@ -2,6 +2,7 @@ import type { KproErrorCode } from '../questionnaire/errors.js';
 import type { ValidationCode } from '../questionnaire/validation.js';
 import type { Significance, TriageWarningCode } from '../triage/types.js';
 import type { GuidanceWarningCode } from '../guidance/types.js';
+import type { CalendarUnit, OccurrenceStatus, PlanErrorCode } from '../plans/types.js';
 
 type Params = Record<string, string | number>;
 
@@ -67,6 +68,7 @@ export interface Translation {
   triage: TriageTranslation;
   answerView: AnswerViewTranslation;
   actionGuide: ActionGuideTranslation;
+  planAssigner: PlanAssignerTranslation;
 }
 
 /** Strings of the SMART app shell (<kpro-app>). */
@@ -272,4 +274,77 @@ export interface ActionGuideTranslation {
   noGuideForAnswer: string;
   warningsTitle: string;
   warnings: Record<GuidanceWarningCode, (p: Params) => string>;
+}
+
+export interface PlanAssignerTranslation {
+  title: string;
+  /** The one-line summary above the plans (e.g. "2 planer"). */
+  summary: (plans: number) => string;
+  loading: string;
+  empty: string;
+  adHocGroup: string;
+  planStatus: Record<'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown' | 'ad-hoc', string>;
+  period: (start: string, end: string) => string;
+  careTeam: (name: string) => string;
+  /** Occurrence status as text (shown with an icon, never colour alone). */
+  status: Record<OccurrenceStatus, string>;
+  occurrenceOf: (n: number, total: number) => string;
+  answerBy: (date: string) => string;
+  questionnaire: string;
+  date: string;
+  statusHeading: string;
+  actions: string;
+  openResponse: string;
+  openResponseLabel: (title: string, date: string) => string;
+  assign: string;
+  assignTitle: string;
+  stepTemplate: string;
+  stepDates: string;
+  stepPreview: string;
+  searchTemplates: string;
+  noTemplates: string;
+  noTemplatesAtAll: string;
+  sends: string;
+  offset: (value: number, unit: CalendarUnit) => string;
+  repeat: (count: number, period: number, unit: CalendarUnit) => string;
+  unusable: string;
+  startDate: string;
+  dateFor: (title: string) => string;
+  adjusted: string;
+  resetDates: string;
+  careTeamLabel: string;
+  chooseCareTeam: string;
+  next: string;
+  back: string;
+  close: string;
+  previewIntro: (template: string, count: number) => string;
+  confirm: string;
+  saving: string;
+  assigned: (title: string) => string;
+  vetoed: string;
+  cancelPlan: string;
+  cancelPlanLabel: (title: string) => string;
+  cancelPlanTitle: (title: string) => string;
+  cancelOccurrence: string;
+  cancelOccurrenceLabel: (title: string, date: string) => string;
+  cancelOccurrenceTitle: (title: string, date: string) => string;
+  cancelRepeatingNote: string;
+  reason: string;
+  reasonRequired: string;
+  confirmCancelPlan: string;
+  confirmCancelOccurrence: string;
+  keep: string;
+  planCancelled: (title: string) => string;
+  occurrenceCancelled: (title: string) => string;
+  addAdHoc: string;
+  adHocTitle: string;
+  adHocQuestionnaire: string;
+  adHocChoose: string;
+  adHocSend: string;
+  adHocSent: (title: string) => string;
+  reload: string;
+  retry: string;
+  readOnly: string;
+  errorTitle: string;
+  errors: Record<PlanErrorCode, (p: Params) => string>;
 }
