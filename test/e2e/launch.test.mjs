@@ -129,6 +129,25 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await page.close();
   });
 
+  test('answers and action guides side by side: a red answer opens its guide; "discussed" is saved as a Task', async () => {
+    await clearRequests();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers' });
+    const app = frame.locator('kpro-app');
+    const guide = app.locator('kpro-action-guide');
+    await guide.locator('[part~="guide"]').first().waitFor({ timeout: 30_000 });
+    // Inge's newest WHO-5 score is red: selecting that row opens the WHO-5 guide (HV-01).
+    await app.locator('kpro-answer-view tr.answer[data-link-id="who5-score"]').first().click();
+    const opened = guide.locator('[data-guide-id="hv-01-mental-trivsel"] details[open]');
+    await opened.waitFor({ timeout: 10_000 });
+    assert.equal(await guide.locator('[data-guide-id="hv-01-mental-trivsel"]').getAttribute('data-severity'), 'red');
+    await opened.getByRole('button', { name: /Drøftet med borgeren/ }).click();
+    for (let i = 0; i < 50 && !(await requests()).some((r) => r.method === 'POST' && r.path === '/fhir/Task'); i++) await page.waitForTimeout(100);
+    const task = (await requests()).find((r) => r.method === 'POST' && r.path === '/fhir/Task');
+    assert.equal(task?.status, 201);
+    await page.close();
+  });
+
   test('a read-only clinician gets no write controls, and a forged write is refused with 403', async () => {
     const page = await browser.newPage();
     const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: HANNE, intent: 'answer-on-behalf' });

@@ -1,9 +1,11 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Questionnaire, QuestionnaireResponse } from '@kpro/core';
+import { triageResponse, type Questionnaire, type QuestionnaireResponse, type TriageResult } from '@kpro/core';
 import { defineElement } from '../../shared/define.js';
 import { hostStyles } from '../../shared/host.styles.js';
 import '../../answer-view/kpro-answer-view.js';
+import '../../action-guide/kpro-action-guide.js';
+import type { KproActionCompleteEvent } from '../../action-guide/action-guide.events.js';
 import { responsesOf } from '../data.js';
 import { AppView } from './view-base.js';
 
@@ -33,6 +35,32 @@ export class KproAppResponses extends AppView {
         background: var(--kpro-color-primary);
         color: var(--kpro-color-on-primary);
       }
+      /* Answers and guides side by side on wide screens, stacked on narrow ones. */
+      .split {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
+        gap: var(--kpro-space-l);
+        align-items: start;
+      }
+      .split kpro-answer-view {
+        min-width: 0;
+        overflow-x: auto;
+      }
+      .split kpro-action-guide {
+        position: sticky;
+        top: 0;
+        max-height: 100vh;
+        overflow: auto;
+      }
+      @media (max-width: 64rem) {
+        .split {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .split kpro-action-guide {
+          position: static;
+          max-height: none;
+        }
+      }
     `,
   ];
 
@@ -42,6 +70,9 @@ export class KproAppResponses extends AppView {
   @state() private requests: fhir4.ServiceRequest[] = [];
   @state() private verdicts: fhir4.ClinicalImpression[] = [];
   @state() private bigScreen = false;
+  @state() private guides: fhir4.Resource[] = [];
+  @state() private municipality?: string;
+  @state() private latestTriage?: TriageResult;
 
   protected override willUpdate(changed: PropertyValues): void {
     if ((changed.has('fhir') || changed.has('patient')) && this.fhir && this.patient?.id) void this.#load();
@@ -51,7 +82,7 @@ export class KproAppResponses extends AppView {
     try {
       const fhir = this.fhir!;
       const patient = `Patient/${this.patient!.id}`;
-      const [responses, requests, verdicts] = await Promise.all([
+      const [responses, requests, verdicts, guides, municipality] = await Promise.all([
         responsesOf(fhir, this.patient!.id!),
         fhir.search<fhir4.ServiceRequest>('ServiceRequest', { subject: patient, _count: '200' }).then((r) => r.resources),
         // The server's own triage results, if it makes them (FUT does); a server without them returns none.
@@ -59,7 +90,15 @@ export class KproAppResponses extends AppView {
           .search<fhir4.ClinicalImpression>('ClinicalImpression', { subject: patient, _count: '200' })
           .then((r) => r.resources)
           .catch(() => [] as fhir4.ClinicalImpression[]),
+        // Action guides (FUT ehealth-actionguidance Basic resources); none on a server that has none.
+        fhir
+          .search<fhir4.Basic>('Basic', { code: 'actionguidance', _count: '200' })
+          .then((r) => r.resources)
+          .catch(() => [] as fhir4.Basic[]),
+        this.#municipality(),
       ]);
+      this.guides = guides;
+      this.municipality = municipality;
       const byUrl = new Map<string, QuestionnaireResponse[]>();
       for (const r of responses) {
         const url = (r.questionnaire ?? '').split('|')[0]!;
@@ -87,7 +126,49 @@ export class KproAppResponses extends AppView {
     const canonicals = [...new Set(course.responses.map((r) => r.questionnaire!))];
     const versions = await Promise.all(canonicals.map((c) => this.questionnaires.get(c).catch(() => undefined)));
     this.versions = versions.filter((q): q is Questionnaire => !!q);
+    // The guides react to the newest response's colours.
+    this.latestTriage = this.versions.length ? await triageResponse(this.versions, course.responses[0]!, { lang: this.localize.lang }).catch(() => undefined) : undefined;
   }
+
+  /** The citizen's municipality (their managing organisation): selects the municipal guide overlay. */
+  async #municipality(): Promise<string | undefined> {
+    const ref = this.patient?.managingOrganization?.reference;
+    if (!ref?.startsWith('Organization/')) return this.patient?.managingOrganization?.display;
+    const org = await this.fhir!.read<fhir4.Organization>('Organization', ref.slice(13)).catch(() => undefined);
+    return org?.identifier?.find((i) => /kommunekode|municipality/i.test(i.system ?? ''))?.value ?? org?.name ?? this.patient?.managingOrganization?.display;
+  }
+
+  /**
+   * "Drøftet med borgeren" is saved as a completed Task: who did what and when, about which response and
+   * which guide. FUT records follow-up of measurements as Tasks; a completed one is the record that the
+   * follow-up happened, in the citizen's compartment, without touching the response or the triage result.
+   */
+  #onDiscussed = async (e: KproActionCompleteEvent): Promise<void> => {
+    if (!this.capabilities?.canWrite('Task')) {
+      e.preventDefault();
+      return;
+    }
+    const d = e.detail;
+    try {
+      await this.fhir!.create<fhir4.Task>({
+        resourceType: 'Task',
+        status: 'completed',
+        intent: 'order',
+        code: { text: 'Handlevejledning drøftet med borgeren' },
+        description: d.guideId,
+        for: { reference: `Patient/${this.patient!.id}` },
+        ...(d.responseId ? { focus: { reference: `QuestionnaireResponse/${d.responseId}` } } : {}),
+        ...(d.guideResource ? { reasonReference: { reference: d.guideResource } } : {}),
+        owner: this.user,
+        requester: this.user,
+        authoredOn: new Date().toISOString(),
+        lastModified: new Date().toISOString(),
+        input: d.linkIds.map((linkId) => ({ type: { text: 'linkId' }, valueString: linkId })),
+      });
+    } catch (err) {
+      this.report(err);
+    }
+  };
 
   protected override render(): TemplateResult {
     const t = this.localize.t;
@@ -105,13 +186,23 @@ export class KproAppResponses extends AppView {
         </button>
       </div>
       ${this.versions
-        ? html`<kpro-answer-view
-            ?big-screen=${this.bigScreen}
-            .questionnaire=${this.versions}
-            .responses=${course.responses}
-            .requests=${this.requests}
-            .triage=${this.verdicts}
-          ></kpro-answer-view>`
+        ? html`<div class=${this.bigScreen ? '' : 'split'}>
+            <kpro-answer-view
+              ?big-screen=${this.bigScreen}
+              .questionnaire=${this.versions}
+              .responses=${course.responses}
+              .requests=${this.requests}
+              .triage=${this.verdicts}
+            ></kpro-answer-view>
+            ${this.bigScreen
+              ? nothing
+              : html`<kpro-action-guide
+                  .guides=${this.guides}
+                  .triage=${this.latestTriage ?? null}
+                  municipality=${this.municipality ?? nothing}
+                  @kpro-action-complete=${this.#onDiscussed}
+                ></kpro-action-guide>`}
+          </div>`
         : html`<p role="status">${t.loading}</p>`}`;
   }
 }
