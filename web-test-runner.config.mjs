@@ -95,6 +95,7 @@ const groups = [
   { name: 'questionnaire', dir: 'packages/elements/src/questionnaire' },
   { name: 'answer-view', dir: 'packages/elements/src/answer-view' },
   { name: 'action-guide', dir: 'packages/elements/src/action-guide' },
+  { name: 'plan-assigner', dir: 'packages/elements/src/plan-assigner' },
   { name: 'shared', dir: 'packages/elements/src/shared' },
   { name: 'app', dir: 'packages/elements/src/app' },
   { name: 'integration', dir: 'test' },

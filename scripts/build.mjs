@@ -106,7 +106,7 @@ if (/\bprocess\.env\b/.test(readFileSync(join(elementsDist, entryChunk.file), 'u
 }
 // Each component on its own (its define module with every dependency), as a host that embeds only that
 // one would load it: the sizes in the README and the renderer's size target come from here.
-const COMPONENTS = { 'kpro-questionnaire': 'packages/elements/src/questionnaire/kpro-questionnaire.ts', 'kpro-app': 'packages/elements/src/app/kpro-app.ts', 'kpro-answer-view': 'packages/elements/src/answer-view/kpro-answer-view.ts', 'kpro-action-guide': 'packages/elements/src/action-guide/kpro-action-guide.ts' };
+const COMPONENTS = { 'kpro-questionnaire': 'packages/elements/src/questionnaire/kpro-questionnaire.ts', 'kpro-app': 'packages/elements/src/app/kpro-app.ts', 'kpro-answer-view': 'packages/elements/src/answer-view/kpro-answer-view.ts', 'kpro-action-guide': 'packages/elements/src/action-guide/kpro-action-guide.ts', 'kpro-plan-assigner': 'packages/elements/src/plan-assigner/kpro-plan-assigner.ts' };
 const components = {};
 for (const [name, file] of Object.entries(COMPONENTS)) {
   const out = await build({

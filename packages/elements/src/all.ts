@@ -3,4 +3,5 @@ export * from './index.js';
 import './questionnaire/kpro-questionnaire.js';
 import './answer-view/kpro-answer-view.js';
 import './action-guide/kpro-action-guide.js';
+import './plan-assigner/kpro-plan-assigner.js';
 import './app/kpro-app.js';

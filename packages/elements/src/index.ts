@@ -6,6 +6,8 @@ export * from './answer-view/answer-view.events.js';
 export * from './answer-view/answer-view.types.js';
 export { KproActionGuide } from './action-guide/action-guide.js';
 export * from './action-guide/action-guide.events.js';
+export { KproPlanAssigner } from './plan-assigner/plan-assigner.js';
+export * from './plan-assigner/plan-assigner.events.js';
 export * from './shared/error-event.js';
 export { LocalizeController } from './shared/localize.js';
 export { defineElement } from './shared/define.js';
