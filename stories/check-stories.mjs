@@ -79,8 +79,8 @@ function inspect({ expect, locale, parts, docs }) {
   const errorDisplay = document.body.classList.contains('sb-show-errordisplay');
   if (errorDisplay) return `Storybook error: ${document.querySelector('#error-message')?.textContent?.trim() ?? '?'}`;
   const root = docs ? document.querySelector('#storybook-docs') : document.querySelector('#storybook-root');
-  const els = [...(root?.querySelectorAll('kpro-questionnaire, kpro-answer-view') ?? [])];
-  if (!els.length) return docs ? null : 'no <kpro-questionnaire> or <kpro-answer-view> rendered';
+  const els = [...(root?.querySelectorAll('kpro-questionnaire, kpro-answer-view, kpro-action-guide, kpro-plan-assigner') ?? [])];
+  if (!els.length) return docs ? null : 'no kpro component rendered';
   for (const [i, el] of els.entries()) {
     const at = els.length > 1 ? ` (element ${i + 1})` : '';
     const sr = el.shadowRoot;

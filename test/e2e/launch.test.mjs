@@ -129,7 +129,7 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await page.close();
   });
 
-  test('answers and action guides side by side: a red answer opens its guide; "discussed" is saved as a Task', async () => {
+  test('answers and action guides side by side: a red answer opens its guide; "discussed" is saved as a ClinicalImpression', async () => {
     await clearRequests();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers' });
@@ -142,9 +142,9 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await opened.waitFor({ timeout: 10_000 });
     assert.equal(await guide.locator('[data-guide-id="hv-01-mental-trivsel"]').getAttribute('data-severity'), 'red');
     await opened.getByRole('button', { name: /Drøftet med borgeren/ }).click();
-    for (let i = 0; i < 50 && !(await requests()).some((r) => r.method === 'POST' && r.path === '/fhir/Task'); i++) await page.waitForTimeout(100);
-    const task = (await requests()).find((r) => r.method === 'POST' && r.path === '/fhir/Task');
-    assert.equal(task?.status, 201);
+    const saved = () => requests().then((log) => log.find((r) => r.method === 'POST' && r.path === '/fhir/ClinicalImpression'));
+    for (let i = 0; i < 50 && !(await saved()); i++) await page.waitForTimeout(100);
+    assert.equal((await saved())?.status, 201);
     await page.close();
   });
 

@@ -139,31 +139,31 @@ export class KproAppResponses extends AppView {
   }
 
   /**
-   * "Drøftet med borgeren" is saved as a completed Task: who did what and when, about which response and
-   * which guide. FUT records follow-up of measurements as Tasks; a completed one is the record that the
-   * follow-up happened, in the citizen's compartment, without touching the response or the triage result.
+   * "Drøftet med borgeren" is saved as a ClinicalImpression (code MeasurementAssessment): an assessment that
+   * has happened, by whom and when, about which response (investigation) and following which guide
+   * (protocol). A Task would be work to do and, in FUT, would land in other clinicians' work lists.
    */
   #onDiscussed = async (e: KproActionCompleteEvent): Promise<void> => {
-    if (!this.capabilities?.canWrite('Task')) {
+    if (!this.capabilities?.canWrite('ClinicalImpression')) {
       e.preventDefault();
       return;
     }
     const d = e.detail;
     try {
-      await this.fhir!.create<fhir4.Task>({
-        resourceType: 'Task',
+      await this.fhir!.create<fhir4.ClinicalImpression>({
+        resourceType: 'ClinicalImpression',
         status: 'completed',
-        intent: 'order',
-        code: { text: 'Handlevejledning drøftet med borgeren' },
-        description: d.guideId,
-        for: { reference: `Patient/${this.patient!.id}` },
-        ...(d.responseId ? { focus: { reference: `QuestionnaireResponse/${d.responseId}` } } : {}),
-        ...(d.guideResource ? { reasonReference: { reference: d.guideResource } } : {}),
-        owner: this.user,
-        requester: this.user,
-        authoredOn: new Date().toISOString(),
-        lastModified: new Date().toISOString(),
-        input: d.linkIds.map((linkId) => ({ type: { text: 'linkId' }, valueString: linkId })),
+        code: {
+          coding: [{ system: 'http://ehealth.sundhed.dk/cs/clinicalimpression-codes', code: 'MeasurementAssessment' }],
+          text: 'Handlevejledning drøftet med borgeren',
+        },
+        subject: { reference: `Patient/${this.patient!.id}` },
+        assessor: this.user,
+        date: new Date().toISOString(),
+        summary: d.guideId,
+        ...(d.responseId ? { investigation: [{ code: { text: 'QuestionnaireResponse' }, item: [{ reference: `QuestionnaireResponse/${d.responseId}` }] }] } : {}),
+        ...(d.guideResource ? { protocol: [`${this.fhir!.baseUrl}/${d.guideResource}`] } : {}),
+        finding: d.linkIds.map((linkId) => ({ itemCodeableConcept: { text: linkId } })),
       });
     } catch (err) {
       this.report(err);
