@@ -31,9 +31,9 @@ function render(args: Args, data: Partial<KproPlanAssigner>) {
     .questionnaires=${questionnaires}
     .careTeams=${careTeams}
     .now=${NOW}
-    .plans=${data.plans ?? []}
-    .requests=${data.requests ?? []}
-    .responses=${data.responses ?? []}
+    .plans=${data.plans}
+    .requests=${data.requests}
+    .responses=${data.responses}
     .dataSource=${data.dataSource}
     .patient=${data.patient}
     .user=${data.user}
