@@ -24,7 +24,7 @@ import { KproPatientOpenEvent } from './app.events.js';
 import styles from './app.styles.js';
 import './views/kpro-app-responses.js';
 import './views/kpro-app-answer.js';
-import './views/kpro-app-plans.js';
+import '../plan-assigner/kpro-plan-assigner.js';
 
 export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
 
@@ -181,7 +181,7 @@ export class KproApp extends LitElement {
   #renderView(): TemplateResult {
     switch (this.view) {
       case 'plans':
-        return html`<kpro-app-plans></kpro-app-plans>`;
+        return html`<kpro-plan-assigner ?readonly=${!this.capabilities.canWrite('CarePlan')}></kpro-plan-assigner>`;
       case 'answer-on-behalf':
         return this.capabilities.canWrite('QuestionnaireResponse') ? html`<kpro-app-answer mode="clinician"></kpro-app-answer>` : html`<kpro-app-responses></kpro-app-responses>`;
       case 'citizen':

@@ -1,0 +1,121 @@
+// Plans end to end: a clinician assigns a seeded template to a seeded citizen through the app, the plan
+// and its requests are on the server, the citizen answers the due questionnaire, the plan shows it
+// answered, and a concurrent change by a second clinician gives the conflict message.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPro, startTestSandbox } from './browser.mjs';
+
+const METTE = 'mette-test-soerensen';
+const MADS = 'practitioner-mads';
+
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+const requests = async () => (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+
+/** A FHIR request from inside the app frame with the app's own token. */
+function fhirFromApp(frame, method, path, body, headers = {}) {
+  return frame.evaluate(
+    async ({ method, path, body, headers }) => {
+      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
+      const state = JSON.parse(sessionStorage.getItem(key));
+      const res = await fetch(`${state.serverUrl}/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${state.tokenResponse.access_token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json', ...headers },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body, headers },
+  );
+}
+
+async function appFrameOf(page) {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((x) => x.url().includes('/app/'));
+    if (f) return f;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no app frame');
+}
+
+async function openPlans(page) {
+  const { frame } = await openPro(page, sandbox.url, { patient: METTE, practitioner: MADS, intent: 'plans' });
+  const assigner = frame.locator('kpro-app kpro-plan-assigner');
+  await assigner.locator('[data-state="plans"]').waitFor({ state: 'attached', timeout: 30_000 });
+  return { frame, assigner };
+}
+
+describe('plans through the app against the sandbox (end to end)', { timeout: 180_000 }, () => {
+  test('assign a template; the plan and its requests are on the server; answering turns the occurrence answered', async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const { frame, assigner } = await openPlans(page);
+    const plansBefore = await assigner.locator('[data-plan-id]').count();
+
+    await assigner.locator('[data-action="assign"]').click();
+    await assigner.locator('li[data-template="diabetes"] input[type=radio]').check();
+    await assigner.locator('[data-action="next"]').click();
+    await assigner.locator('#care-team').selectOption({ index: 1 });
+    await assigner.locator('[data-action="preview"]').click();
+    await assigner.locator('[data-action="confirm"]').click();
+    await assigner.locator('[data-plan-id]').nth(plansBefore).waitFor({ timeout: 20_000 });
+
+    // One atomic transaction made it, and the server has the CarePlan with its ServiceRequests.
+    const log = await requests();
+    assert.equal(log.filter((r) => r.method === 'POST' && /^\/fhir\/?$/.test(r.path) && r.status === 200).length, 1);
+    const app = await appFrameOf(page);
+    const plans = (await fhirFromApp(app, 'GET', `CarePlan?subject=Patient/${METTE}&status=active`)).body.entry.map((e) => e.resource);
+    assert.equal(plans.length, 1);
+    const srs = (await fhirFromApp(app, 'GET', `ServiceRequest?subject=Patient/${METTE}&status=active`)).body.entry.map((e) => e.resource);
+    const ours = srs.filter((s) => s.basedOn?.some((b) => b.reference === `CarePlan/${plans[0].id}`));
+    assert.ok(ours.length >= 2, 'a request per activity of the template');
+    // The first occurrence is due today.
+    const dueRow = assigner.locator(`[data-plan-id="${plans[0].id}"] tr[data-status="due"]`).first();
+    await dueRow.waitFor({ state: 'attached', timeout: 10_000 });
+
+    // Answer it on the citizen's behalf in the same app: the waiting questionnaire is listed there.
+    await frame.locator('kpro-app').getByRole('button', { name: 'Besvar på borgers vegne' }).click();
+    const waiting = frame.locator(`kpro-app [data-request-id="${ours[0].id}"]`);
+    await waiting.waitFor({ timeout: 20_000 });
+    await waiting.getByRole('button').click();
+    const q = frame.locator('kpro-app kpro-questionnaire');
+    for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).first().check();
+    await q.getByRole('button', { name: 'Send svar' }).click();
+    await frame.locator('kpro-app').getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+
+    // Back in the plan view the occurrence is answered.
+    await frame.locator('kpro-app').getByRole('button', { name: 'Planer' }).click();
+    await assigner.locator(`[data-plan-id="${plans[0].id}"] tr[data-status="answered"]`).first().waitFor({ state: 'attached', timeout: 20_000 });
+    await page.close();
+  });
+
+  test("a second clinician's concurrent change gives the conflict message, never a silent overwrite", async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const { assigner } = await openPlans(page);
+    const app = await appFrameOf(page);
+    const plan = (await fhirFromApp(app, 'GET', `CarePlan?subject=Patient/${METTE}&status=active`)).body.entry[0].resource;
+    // Someone else changes the plan meanwhile (a new version on the server).
+    const changed = await fhirFromApp(app, 'PUT', `CarePlan/${plan.id}`, { ...plan, description: 'Ændret af en kollega' });
+    assert.equal(changed.status, 200);
+    // Our view still has the old version: cancelling it must be refused with the conflict message.
+    await assigner.locator(`[data-plan-id="${plan.id}"] [data-action="cancel-plan"]`).click();
+    const reason = assigner.locator('textarea, input[type=text]').last();
+    await reason.fill('Borgeren er flyttet');
+    await assigner.locator('[data-action="confirm-cancel"]').click();
+    await assigner.getByText('Planen er ændret af en anden i mellemtiden').waitFor({ timeout: 20_000 });
+    const still = (await fhirFromApp(app, 'GET', `CarePlan/${plan.id}`)).body;
+    assert.equal(still.status, 'active');
+    assert.equal(still.description, 'Ændret af en kollega');
+    await page.close();
+  });
+});
