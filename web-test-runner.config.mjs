@@ -109,7 +109,8 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 300000,
+  // The whole run on 2 cores (axe checks, FHIRPath, ~800 tests) may take several minutes.
+  testsFinishTimeout: 1200000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json'), target: 'es2022' }),

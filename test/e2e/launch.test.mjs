@@ -132,11 +132,12 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
   test('answers and action guides side by side: a red answer opens its guide; "discussed" is saved as a ClinicalImpression', async () => {
     await clearRequests();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers' });
+    // Birthe's course ends red (nobody else in these tests answers for her, so her newest response is that one).
+    const { frame } = await openPro(page, sandbox.url, { patient: 'birthe-test-andersen', practitioner: MADS, intent: 'answers' });
     const app = frame.locator('kpro-app');
     const guide = app.locator('kpro-action-guide');
     await guide.locator('[part~="guide"]').first().waitFor({ timeout: 30_000 });
-    // Inge's newest WHO-5 score is red: selecting that row opens the WHO-5 guide (HV-01).
+    // Her newest WHO-5 score is red: selecting that row opens the WHO-5 guide (HV-01).
     await app.locator('kpro-answer-view tr.answer[data-link-id="who5-score"]').first().click();
     const opened = guide.locator('[data-guide-id="hv-01-mental-trivsel"] details[open]');
     await opened.waitFor({ timeout: 10_000 });
