@@ -19,10 +19,10 @@ try {
     await page.locator('[data-testid="intent-select"]').selectOption('answers');
     const t0 = Date.now();
     await page.locator('[data-testid="open-pro"]').click();
-    // The citizen's data: the banner and the newest response rendered.
+    // The citizen's data: the banner and the newest response colour-coded.
     const app = page.frameLocator('[data-testid="pro-frame"]').locator('kpro-app');
     await app.locator('[part~="banner"] .name').waitFor({ timeout: 60_000 });
-    await app.locator('kpro-questionnaire [data-link-id]').first().waitFor({ timeout: 60_000 });
+    await app.locator('kpro-answer-view [data-significance]').first().waitFor({ state: 'attached', timeout: 60_000 });
     const ms = Date.now() - t0;
     if (i === 0) first = ms;
     else times.push(ms);
