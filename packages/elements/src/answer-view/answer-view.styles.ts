@@ -7,6 +7,7 @@ import { css, unsafeCSS } from 'lit';
 function printRules(p: string): string {
   return `
   ${p}.base { max-width: none; }
+  ${p}.domain, ${p}.course { content-visibility: visible; }
   ${p}.toolbar, ${p}.select-hint { display: none !important; }
   ${p}.domain-body[hidden] { display: block !important; }
   ${p}.course-items[hidden] { display: table-row-group !important; }
@@ -266,6 +267,15 @@ export default css`
     background: var(--kpro-color-primary);
     color: var(--kpro-color-on-primary);
   }
+  /* Long views: the browser lays out and paints only what is on screen (kept in the accessibility tree). */
+  .domain {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 24rem;
+  }
+  .course {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 80rem;
+  }
   .domain {
     border: 1px solid var(--kpro-color-border-soft);
     border-radius: var(--kpro-radius);
@@ -403,11 +413,6 @@ export default css`
   .course .course-domain td {
     background: var(--kpro-color-surface-alt);
     font-weight: 600;
-  }
-  .cell {
-    display: inline-flex;
-    gap: 0.3em;
-    align-items: baseline;
   }
   .cell .icon {
     color: var(--_o, var(--kpro-color-text-muted));

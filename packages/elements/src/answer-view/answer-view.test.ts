@@ -308,6 +308,24 @@ describe('<kpro-answer-view>', () => {
       expect(heads[1]!.textContent).to.contain('Slutsamtale');
     });
 
+    it('shows the newest response first while the earlier ones are coloured, then the course', async () => {
+      const el = await fixture<KproAnswerView>(html`<kpro-answer-view lang="da"></kpro-answer-view>`);
+      el.questionnaire = library;
+      el.responses = rehabCourse();
+      let early = false;
+      for (let i = 0; i < 200 && !early; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        early = !!$(el, '.course-pending') && !!$(el, 'tr.answer[data-link-id="who5-score"]');
+        if ($(el, '.course')) break;
+      }
+      expect(early, 'the newest response was shown before the course').to.equal(true);
+      expect(text(el, '.course-pending')).to.equal('Beregner farverne i de tidligere besvarelser …');
+      await el.updateComplete;
+      expect($(el, '.course-pending')).to.not.exist;
+      expect($$(el, '.course thead th[data-response-id]').length).to.equal(3);
+      expect(el.results.map((r) => r.responseId)).to.deep.equal(['slut', 'mid', 'start']);
+    });
+
     it('shows no course for a single response', async () => {
       const el = await render();
       expect($(el, '.course')).to.not.exist;
@@ -356,6 +374,29 @@ describe('<kpro-answer-view>', () => {
       await el.updateComplete;
       expect($(el, '.state')).to.not.exist;
       expect($(el, '[data-link-id]')).to.exist;
+    });
+  });
+
+  describe('performance', () => {
+    it('colours each response once: another view of the same objects renders in its first update', async () => {
+      const responses = rehabCourse();
+      await render({ responses });
+      const el = await fixture<KproAnswerView>(html`<kpro-answer-view lang="da"></kpro-answer-view>`);
+      el.questionnaire = library;
+      el.responses = responses;
+      for (let i = 0; i < 3; i++) await null;
+      // Booleans, not elements: a failing assertion on an element makes the runner serialise it.
+      expect(!!$(el, '.state'), 'no loading state').to.equal(false);
+      expect($$(el, '.course thead th[data-response-id]').length).to.equal(3);
+    });
+
+    it('renders given triage results in its first update', async () => {
+      const responses = [{ ...responseOf('who5-32'), id: 'given-1' }];
+      const results = [await triageResponse(library, responses[0]!)];
+      const el = await fixture<KproAnswerView>(html`<kpro-answer-view lang="da"></kpro-answer-view>`);
+      Object.assign(el, { questionnaire: library, responses, triage: results });
+      for (let i = 0; i < 3; i++) await null;
+      expect($(el, 'tr.answer[data-link-id="who5-score"]')!.dataset.significance).to.equal('red');
     });
   });
 

@@ -4,8 +4,6 @@ import {
   canonicalOf,
   courseOf,
   findTriagingResult,
-  formatDate,
-  formatNumber,
   readClinicalImpression,
   readText,
   textFor,
@@ -64,6 +62,8 @@ interface View {
   /** Newest first, as the responses were given. */
   columns: Column[];
   course?: TriageCourse;
+  /** The older responses are still being coloured (the newest is shown already). */
+  coursePending: boolean;
   /** The newest response's domains, red first, then yellow, green, grey, uncoloured. */
   ordered: DomainTriage[];
   /** Detail blocks in the same order, then the questions outside any domain. */
@@ -87,28 +87,82 @@ const isResponse = (x: unknown): x is QuestionnaireResponse => isObject(x) && x.
 const isResult = (x: unknown): x is TriageResult => isObject(x) && (x.source === 'computed' || x.source === 'server') && Array.isArray(x.items);
 const rank = (s: Significance) => SIGNIFICANCE_ORDER.indexOf(s);
 
+/** Resolves after the next painted frame (or 50 ms when frames are not drawn, e.g. a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
+}
+
+/** Yields to the browser (input, rendering) without setTimeout's clamping of nested timers. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(undefined);
+  });
+}
+
 /**
  * Triage results by input objects and language, shared by every answer view on the page: a response
  * is coloured once per questionnaire (or server verdict) and language, however often it is rendered.
  */
 const memo = new WeakMap<object, unknown>();
 const LANGS = {};
-function cached(keys: object[], lang: string, make: () => Promise<TriageResult>): Promise<TriageResult> {
+
+/** A triage result on its way; `value` once it is there (so a view of known results renders at once). */
+interface Entry {
+  promise: Promise<TriageResult>;
+  value?: TriageResult;
+}
+
+function cached(keys: object[], lang: string, make?: () => Promise<TriageResult>): Entry | undefined {
   let level = memo;
   for (const k of keys) {
     let next = level.get(k) as WeakMap<object, unknown> | undefined;
-    if (!next) level.set(k, (next = new WeakMap()));
+    if (!next) {
+      if (!make) return undefined;
+      level.set(k, (next = new WeakMap()));
+    }
     level = next;
   }
-  let byLang = level.get(LANGS) as Map<string, Promise<TriageResult>> | undefined;
-  if (!byLang) level.set(LANGS, (byLang = new Map()));
-  let p = byLang.get(lang);
-  if (!p) {
-    p = make();
-    byLang.set(lang, p);
-    p.catch(() => byLang!.delete(lang));
+  let byLang = level.get(LANGS) as Map<string, Entry> | undefined;
+  if (!byLang) {
+    if (!make) return undefined;
+    level.set(LANGS, (byLang = new Map()));
   }
-  return p;
+  let entry = byLang.get(lang);
+  if (!entry && make) {
+    const e: Entry = { promise: make() };
+    e.promise.then(
+      (v) => (e.value = v),
+      () => byLang!.delete(lang),
+    );
+    byLang.set(lang, (entry = e));
+  }
+  return entry;
+}
+
+/** Intl formatters are costly to create; one per language and options. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: 'n' | 'd', lang: string, opts: object): T {
+  const key = `${kind}|${lang}|${JSON.stringify(opts)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = kind === 'n' ? new Intl.NumberFormat(lang, opts) : new Intl.DateTimeFormat(lang, opts)));
+  return f as T;
+}
+const num = (n: number, lang: string, opts: Intl.NumberFormatOptions = { maximumFractionDigits: 1 }) => formatter<Intl.NumberFormat>('n', lang, opts).format(n);
+/** As core's formatDate: a date alone is local midnight; unreadable input is shown as given. */
+function date(iso: string, lang: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+  return Number.isNaN(d.getTime()) ? iso : formatter<Intl.DateTimeFormat>('d', lang, { dateStyle: 'medium' }).format(d);
 }
 
 /**
@@ -209,7 +263,8 @@ export class KproAnswerView extends LitElement {
     }
     let questionnaire: Questionnaire | Questionnaire[] | undefined;
     if (Array.isArray(q)) {
-      questionnaire = q.filter(isQuestionnaire);
+      // The list itself when it is clean: it is the cache key of the results, so it must stay the same object.
+      questionnaire = q.every(isQuestionnaire) ? (q as Questionnaire[]) : q.filter(isQuestionnaire);
       if (!questionnaire.length) {
         const rt = isObject(q[0]) ? String(q[0].resourceType ?? '') : '';
         return { error: { code: 'not-a-questionnaire', params: { resourceType: rt }, message: 'No Questionnaire in the list.' } };
@@ -251,8 +306,17 @@ export class KproAnswerView extends LitElement {
     const given = response.id ? input.results.find((r) => r.responseId === response.id) : undefined;
     if (given) return Promise.resolve(given);
     const ci = findTriagingResult(input.impressions, response);
-    if (ci) return cached([ci, q, response], lang, () => readClinicalImpression(ci, q, { response, lang }));
-    return cached([q, response], lang, () => triageResponse(q, response, { lang }));
+    if (ci) return cached([ci, q, response], lang, () => readClinicalImpression(ci, q, { response, lang }))!.promise;
+    return cached([q, response], lang, () => triageResponse(q, response, { lang }))!.promise;
+  }
+
+  /** The result of a response if it is at hand now (given, or coloured before), without starting anything. */
+  #known(input: Extract<Input, { responses: unknown }>, response: QuestionnaireResponse, lang: string): TriageResult | undefined {
+    const q = input.questionnaire!;
+    const given = response.id ? input.results.find((r) => r.responseId === response.id) : undefined;
+    if (given) return given;
+    const ci = findTriagingResult(input.impressions, response);
+    return cached(ci ? [ci, q, response] : [q, response], lang)?.value;
   }
 
   #start(inputChanged: boolean): void {
@@ -291,26 +355,57 @@ export class KproAnswerView extends LitElement {
       this.selectedKey = undefined;
     }
     this.status = this.view ? 'ready' : 'loading';
-    const job = Promise.all(input.responses.map((r) => this.#resultFor(input, r, lang))).then(
-      (results) => {
-        if (token !== this.#token) return;
-        this.view = this.#buildView(input, results, skipped, lang);
-        this.status = 'ready';
-        for (const w of this.view.warnings) this.#report({ ...w, severity: 'warning' });
-      },
-      (e: unknown) => {
-        if (token !== this.#token) return;
-        const message = e instanceof Error ? e.message : String(e);
-        this.status = 'error';
-        this.view = undefined;
-        this.error = { code: 'triage-failed', params: { message }, message };
-        this.#report({ ...this.error, severity: 'error' });
-      },
-    );
+    const job = this.#colour(token, input, skipped, lang).catch((e: unknown) => {
+      if (token !== this.#token) return;
+      const message = e instanceof Error ? e.message : String(e);
+      this.status = 'error';
+      this.view = undefined;
+      this.error = { code: 'triage-failed', params: { message }, message };
+      this.#report({ ...this.error, severity: 'error' });
+    });
     this.#pending = job;
     void job.finally(() => {
       if (this.#pending === job) this.#pending = undefined;
     });
+  }
+
+  /**
+   * Colours the responses: the newest first, shown at once (what the clinician looks at first), then the
+   * older ones one by one, yielding to the browser in between, and the course when all are done.
+   */
+  async #colour(token: number, input: Extract<Input, { responses: unknown }>, skipped: ViewWarning[], lang: string): Promise<void> {
+    const stale = () => token !== this.#token;
+    const all = input.responses;
+    const known = all.map((r) => this.#known(input, r, lang));
+    const results: TriageResult[] = [];
+    if (known.every(Boolean)) {
+      // Given or coloured before: shown in this very update.
+      results.push(...(known as TriageResult[]));
+    } else {
+      results.push(known[0] ?? (await this.#resultFor(input, all[0]!, lang)));
+      if (stale()) return;
+      if (all.length > 1 && !this.view) {
+        this.view = this.#buildView(input, results, skipped, lang);
+        this.status = 'ready';
+        await afterPaint();
+      }
+      for (const [i, r] of all.entries()) {
+        if (i === 0) continue;
+        if (stale()) return;
+        const k = known[i];
+        results.push(k ?? (await this.#resultFor(input, r, lang)));
+        if (!k) await nextTask();
+      }
+      if (stale()) return;
+    }
+    this.view = this.#buildView(input, results, skipped, lang);
+    this.status = 'ready';
+    for (const w of this.view.warnings) this.#report({ ...w, severity: 'warning' });
+  }
+
+  /** The triage results shown, newest first (one per response; fewer while the course is being coloured). */
+  get results(): readonly TriageResult[] {
+    return this.view?.columns.map((c) => c.result) ?? [];
   }
 
   /** Resolves when the colours of the current input are shown (the triage runs asynchronously). */
@@ -335,7 +430,7 @@ export class KproAnswerView extends LitElement {
   #buildView(input: Extract<Input, { responses: unknown }>, results: TriageResult[], skipped: ViewWarning[], lang: string): View {
     const titles = conversationTitles(this.requests);
     const n = input.responses.length;
-    const columns: Column[] = input.responses.map((response, i) => {
+    const columns: Column[] = input.responses.slice(0, results.length).map((response, i) => {
       const result = results[i]!;
       const byLinkId = new Map<string, ItemTriage[]>();
       for (const item of result.items) {
@@ -347,7 +442,7 @@ export class KproAnswerView extends LitElement {
       return {
         response,
         result,
-        date: authored ? formatDate(authored, lang) : '',
+        date: authored ? date(authored, lang) : '',
         conversation: conversationOf(response, titles) ?? this.localize.t.answerView.ordinal(n - i),
         byLinkId,
         domainsById: new Map(result.domains.map((d) => [d.linkId, d])),
@@ -382,6 +477,7 @@ export class KproAnswerView extends LitElement {
     return {
       lang,
       columns,
+      coursePending: results.length < n,
       ...(columns.length > 1 ? { course: courseOf(results, { lang }) } : {}),
       ordered,
       groups,
@@ -453,6 +549,7 @@ export class KproAnswerView extends LitElement {
     const newest = view.columns[0]!;
     return html`<div class="base" part="base" lang=${view.lang}>
       ${this.#header(view, newest)} ${this.#warnings(view)} ${this.#agenda(newest)} ${this.#overview(view, newest.result)}
+      ${view.coursePending ? html`<p class="state course-pending" role="status">${this.localize.t.answerView.courseLoading}</p>` : nothing}
       ${view.course ? this.#trends(view, view.course) : nothing} ${this.#details(view)} ${view.course ? this.#course(view) : nothing}
     </div>`;
   }
@@ -472,7 +569,7 @@ export class KproAnswerView extends LitElement {
     const used = questionnaireOf(this.questionnaire, r.questionnaire);
     const title = (used && questionnaireTitle(used, view.lang)) || a.title;
     let source = '';
-    if (r.source === 'server') source = a.sourceServer(r.date ? formatDate(r.date, view.lang) : '');
+    if (r.source === 'server') source = a.sourceServer(r.date ? date(r.date, view.lang) : '');
     else if (r.questionnaire) source = a.sourceComputed(used ? questionnaireTitle(used, view.lang) || r.questionnaire : r.questionnaire.split('|')[0]!, used?.version ?? r.questionnaire.split('|')[1] ?? '');
     return html`<header class="header" part="header">
       <h2>${title}</h2>
@@ -529,14 +626,14 @@ export class KproAnswerView extends LitElement {
   #scoreText(s: ScoreTriage): string {
     const t = this.localize.t;
     if (s.value === undefined) return t.answerView.scoreMissing(s.label);
-    return t.answerView.scoreBand(s.label, formatNumber(s.value, this.view!.lang, { maximumFractionDigits: 1 }), t.triage.colour[s.significance]);
+    return t.answerView.scoreBand(s.label, num(s.value, this.view!.lang), t.triage.colour[s.significance]);
   }
 
   #changeText(sc: ScoreCourse | undefined): TemplateResult | typeof nothing {
     const change = sc?.latest;
     if (!change) return nothing;
     const a = this.localize.t.answerView;
-    const delta = formatNumber(change.delta, this.view!.lang, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+    const delta = num(change.delta, this.view!.lang, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
     const text = (this.bigScreen ? a.changeTextCitizen : a.changeText)(change.direction, delta, change.meaningful);
     const arrow = { better: '↗', worse: '↘', unchanged: '→', up: '↗', down: '↘' }[change.direction];
     const cls = change.direction === 'better' || change.direction === 'worse' ? change.direction : 'neutral';
@@ -688,11 +785,8 @@ export class KproAnswerView extends LitElement {
         ${columns.map((c) => {
           const it = c.byLinkId.get(item.linkId)?.[k];
           if (!it) return html`<td><span aria-hidden="true">–</span></td>`;
-          return html`<td>
-            <span class="cell" data-colour=${it.significance}
-              ><span class="icon" aria-hidden="true">${ICON[it.significance]}</span> ${answerOf(it, a)}<span class="visually-hidden"> (${a.short[it.significance]})</span></span
-            >
-          </td>`;
+          const s = it.significance;
+          return html`<td class="cell" data-colour=${s}><span class="icon" role="img" aria-label=${a.short[s]}>${ICON[s]}</span> ${answerOf(it, a)}</td>`;
         })}
       </tr>`;
     };
@@ -724,11 +818,9 @@ export class KproAnswerView extends LitElement {
                   <th scope="row">${d.text}</th>
                   ${columns.map((c) => {
                     const s = c.domainsById.get(d.linkId)?.significance;
-                    return html`<td>
-                      ${s
-                        ? html`<span class="cell" data-colour=${s}><span class="icon" aria-hidden="true">${ICON[s]}</span> ${a.short[s]}</span>`
-                        : html`<span aria-hidden="true">–</span>`}
-                    </td>`;
+                    return s
+                      ? html`<td class="cell" data-colour=${s}><span class="icon" aria-hidden="true">${ICON[s]}</span> ${a.short[s]}</td>`
+                      : html`<td><span aria-hidden="true">–</span></td>`;
                   })}
                 </tr>
               </tbody>
@@ -745,7 +837,7 @@ export class KproAnswerView extends LitElement {
     const a = this.localize.t.answerView;
     const lang = view.lang;
     const points = [...sc.points].reverse();
-    const fmt = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v, lang, { maximumFractionDigits: 1 }));
+    const fmt = (v: number | undefined) => (v === undefined ? '–' : num(v, lang));
     const values = points.map((p) => fmt(p.value)).join(' → ');
     const defined = points.map((p, i) => ({ p, i })).filter((x) => x.p.value !== undefined);
     const change = this.#changeText(sc);
