@@ -61,6 +61,33 @@ async function questionnaireBench({ page, cdp, url }, renderer, size) {
   };
 }
 
+/** Responses per answer view in the answer-view benchmark; `size` is the number of items. */
+const ANSWER_VIEW_RESPONSES = 20;
+
+/**
+ * <kpro-answer-view> with ANSWER_VIEW_RESPONSES responses to a generated questionnaire of `size` items
+ * (answer-view-data.js: colour rules and calculated scores as in the sample content), on a fresh page
+ * (answer-view.html + answer-view-harness.js). Three timings from setting the properties: the painted
+ * frame with the newest response's colours, the one with every response in the course (the triage of
+ * each response counts), and the same render with the triage results handed in (no colouring).
+ */
+async function answerViewBench({ page, cdp, url }, _renderer, size) {
+  await page.goto(`${url}/scripts/bench/answer-view.html`);
+  await page.waitForFunction(() => window.kproAnswerBenchReady === true);
+  await page.evaluate(([n, count]) => window.kproAnswerBench.prepare(n, count), [size, ANSWER_VIEW_RESPONSES]);
+  const before = await heap(cdp);
+  const mount = await page.evaluate(() => window.kproAnswerBench.mount());
+  const after = await heap(cdp);
+  const given = await page.evaluate(() => window.kproAnswerBench.mountWithResults());
+  const problems = [];
+  if (!mount.complete) problems.push(`render incomplete (${mount.rows} answer rows, ${mount.columns} course columns)`);
+  if (!given.complete) problems.push(`render with results incomplete (${given.rows} answer rows, ${given.columns} course columns)`);
+  return {
+    metrics: { mountMs: mount.ms, newestMs: mount.newestMs, renderMs: given.ms, heapMB: (after.js - before.js) / MB },
+    problems,
+  };
+}
+
 const within = (factor) => ({ text: `≤ ${factor}× vanilla`, ok: (kpro, vanilla) => kpro <= factor * vanilla });
 const below = (limit, unit) => ({ text: `< ${limit} ${unit}`, ok: (kpro) => kpro < limit });
 
@@ -74,6 +101,19 @@ const BENCHMARKS = [
       { key: 'heapMB', label: 'JS heap Δ (after GC)', unit: 'MB', target: { size: 1000, ...below(10, 'MB') } },
       { key: 'domMB', label: 'DOM heap Δ (after GC)', unit: 'MB' },
       { key: 'totalHeapMB', label: 'JS heap, whole page', unit: 'MB' },
+    ],
+  },
+  {
+    name: `answer-view ×${ANSWER_VIEW_RESPONSES}`,
+    // One element, no floor to compare with; `size` is the number of items per response.
+    renderers: ['kpro'],
+    sizes: [50],
+    run: answerViewBench,
+    metrics: [
+      { key: 'mountMs', label: 'set → painted, all responses coloured here', unit: 'ms', target: { size: 50, ...below(50, 'ms') } },
+      { key: 'newestMs', label: 'set → painted, newest response', unit: 'ms' },
+      { key: 'renderMs', label: 'set → painted, triage results given', unit: 'ms', target: { size: 50, ...below(50, 'ms') } },
+      { key: 'heapMB', label: 'JS heap Δ (after GC)', unit: 'MB' },
     ],
   },
 ];
@@ -152,19 +192,20 @@ async function main() {
           await context.close();
         }
       };
-      for (const renderer of RENDERERS) await once(renderer, SIZES[0]); // warm-up, not counted
-      for (const size of SIZES) {
-        const samples = Object.fromEntries(RENDERERS.map((r) => [r, []]));
-        const problems = Object.fromEntries(RENDERERS.map((r) => [r, new Set()]));
+      const renderers = bench.renderers ?? RENDERERS;
+      for (const renderer of renderers) await once(renderer, (bench.sizes ?? SIZES)[0]); // warm-up, not counted
+      for (const size of bench.sizes ?? SIZES) {
+        const samples = Object.fromEntries(renderers.map((r) => [r, []]));
+        const problems = Object.fromEntries(renderers.map((r) => [r, new Set()]));
         for (let i = 0; i < RUNS; i++) {
-          for (const renderer of RENDERERS) {
+          for (const renderer of renderers) {
             const r = await once(renderer, size);
             samples[renderer].push(r.metrics);
             r.problems.forEach((p) => problems[renderer].add(p));
           }
         }
-        process.stdout.write(`  ${bench.name} ${size}: ${RUNS} runs × ${RENDERERS.join(' + ')} done\n`);
-        for (const renderer of RENDERERS) {
+        process.stdout.write(`  ${bench.name} ${size}: ${RUNS} runs × ${renderers.join(' + ')} done\n`);
+        for (const renderer of renderers) {
           const medians = Object.fromEntries(bench.metrics.map((m) => [m.key, median(samples[renderer].map((s) => s[m.key]))]));
           results.push({ benchmark: bench.name, size, renderer, medians, samples: samples[renderer], problems: [...problems[renderer]] });
         }
@@ -181,11 +222,11 @@ function report(results, browserVersion) {
   const rows = [];
   const targets = [];
   for (const bench of BENCHMARKS) {
-    for (const size of SIZES) {
+    for (const size of bench.sizes ?? SIZES) {
       const get = (renderer) => results.find((r) => r.benchmark === bench.name && r.size === size && r.renderer === renderer);
       const [kpro, vanilla] = [get('kpro'), get('vanilla')];
       for (const m of bench.metrics) {
-        const [k, v] = [kpro.medians[m.key], vanilla.medians[m.key]];
+        const [k, v] = [kpro.medians[m.key], vanilla?.medians[m.key] ?? NaN];
         const t = m.target?.size === size ? m.target : undefined;
         const ok = t && Number.isFinite(k) ? t.ok(k, v) : undefined;
         if (t) targets.push({ benchmark: bench.name, size, metric: m.key, target: t.text, kpro: k, vanilla: v, ok: ok ?? false });
@@ -206,7 +247,7 @@ function report(results, browserVersion) {
   const bundleOk = sizes.eagerGzip < 40 * 1024;
   targets.push({ benchmark: 'bundle', metric: 'eagerGzip', target: '< 40 kB gzip', kpro: sizes.eagerGzip, ok: bundleOk });
 
-  const header = ['benchmark', 'items', 'metric', 'kpro', 'vanilla', 'kpro/vanilla', 'target (1000 items)'];
+  const header = ['benchmark', 'items', 'metric', 'kpro', 'vanilla', 'kpro/vanilla', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   console.log(`\nMedians of ${RUNS} runs, fresh page each, ${browserVersion} headless:\n`);
