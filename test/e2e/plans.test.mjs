@@ -59,7 +59,7 @@ async function openPlans(page) {
 describe('plans through the app against the sandbox (end to end)', { timeout: 180_000 }, () => {
   test('assign a template; the plan and its requests are on the server; answering turns the occurrence answered', async () => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-    const { frame, assigner } = await openPlans(page);
+    const { assigner } = await openPlans(page);
     const plansBefore = await assigner.locator('[data-plan-id]').count();
 
     await assigner.locator('[data-action="assign"]').click();
@@ -83,19 +83,25 @@ describe('plans through the app against the sandbox (end to end)', { timeout: 18
     const dueRow = assigner.locator(`[data-plan-id="${plans[0].id}"] tr[data-status="due"]`).first();
     await dueRow.waitFor({ state: 'attached', timeout: 10_000 });
 
-    // Answer it on the citizen's behalf in the same app: the waiting questionnaire is listed there.
-    await frame.locator('kpro-app').getByRole('button', { name: 'Besvar på borgers vegne' }).click();
-    const waiting = frame.locator(`kpro-app [data-request-id="${ours[0].id}"]`);
-    await waiting.waitFor({ timeout: 20_000 });
+    // The citizen opens their own view (standalone launch): the due questionnaire is there; they answer it.
+    const citizen = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await citizen.goto(`${sandbox.url}/app/citizen.html?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
+    await citizen.locator(`[data-testid="pick-patient-${METTE}"]`).check({ timeout: 30_000 });
+    await citizen.getByRole('button', { name: 'Godkend' }).click();
+    const mine = citizen.locator('kpro-app');
+    const waiting = mine.locator(`[data-request-id="${ours[0].id}"]`);
+    await waiting.waitFor({ timeout: 30_000 });
     await waiting.getByRole('button').click();
-    const q = frame.locator('kpro-app kpro-questionnaire');
+    const q = mine.locator('kpro-questionnaire');
     for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).first().check();
     await q.getByRole('button', { name: 'Send svar' }).click();
-    await frame.locator('kpro-app').getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+    await mine.getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+    await citizen.close();
 
-    // Back in the plan view the occurrence is answered.
-    await frame.locator('kpro-app').getByRole('button', { name: 'Planer' }).click();
-    await assigner.locator(`[data-plan-id="${plans[0].id}"] tr[data-status="answered"]`).first().waitFor({ state: 'attached', timeout: 20_000 });
+    // The clinician's plan view (reloaded) shows the occurrence answered.
+    await (await appFrameOf(page)).goto((await appFrameOf(page)).url());
+    const reloaded = page.frameLocator('[data-testid="pro-frame"]').locator('kpro-app kpro-plan-assigner');
+    await reloaded.locator(`[data-plan-id="${plans[0].id}"] tr[data-status="answered"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
     await page.close();
   });
 
