@@ -144,7 +144,22 @@ const PAGE_CONTROLS = new Set(['page', 'tab-container', 'wizard']);
  * Compiles a FHIR R4 Questionnaire into item definitions. Throws KproError for anything we must refuse
  * (not a questionnaire, other FHIR version, unknown modifier extensions, enableWhen cycles).
  */
+const compiled = new WeakMap<object, QuestionnaireDef>();
+
 export function compileQuestionnaire(input: unknown): QuestionnaireDef {
+  // A definition is read-only once built: the same Questionnaire object compiles once (the answer view
+  // and the triage engine open one questionnaire for every response of a course).
+  if (input && typeof input === 'object') {
+    const known = compiled.get(input);
+    if (known) return known;
+    const def = compileFresh(input);
+    compiled.set(input, def);
+    return def;
+  }
+  return compileFresh(input);
+}
+
+function compileFresh(input: unknown): QuestionnaireDef {
   const q = parseQuestionnaire(input);
   checkQuestionnaireShape(q);
   const warnings: KproWarning[] = [];

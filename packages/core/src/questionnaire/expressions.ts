@@ -22,6 +22,9 @@ export function loadFhirPath(): Promise<{ fhirpath: FhirPath; model: Model }> {
 
 const MAX_PASSES = 8;
 
+/** Compiled FHIRPath, shared by every form: the answer view evaluates the same questionnaire many times. */
+const compiledExpressions = new Map<string, Evaluator>();
+
 /**
  * Attaches SDC expression support (variable, calculatedExpression, enableWhenExpression,
  * initialExpression, answerExpression) to a form. Syntax errors refuse the questionnaire: a score that
@@ -31,7 +34,7 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
   if (!form.def.usesExpressions) return;
   const { fhirpath, model } = await loadFhirPath();
   const q = form.def.questionnaire;
-  const cache = new Map<string, Evaluator>();
+  const cache = compiledExpressions;
   const reported = new Set<string>();
 
   const compile = (expression: string, itemContext: boolean): Evaluator => {
