@@ -242,6 +242,9 @@ export class KproAnswerView extends LitElement {
     if (changed.has('questionnaire') || changed.has('responses') || changed.has('triage') || changed.has('requests')) {
       this.#reported.clear();
       this.#start(true);
+    } else if (this.#lang !== undefined && this.#lang !== this.localize.lang && this.status !== 'error') {
+      // `lang` changed on the element or <html> (the controller saw it): the texts are in the results.
+      this.#start(false);
     }
   }
 
