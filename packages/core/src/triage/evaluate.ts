@@ -123,8 +123,10 @@ export async function collectFacts(def: QuestionnaireDef, qr: QuestionnaireRespo
   if (def.usesExpressions) {
     const form = new Form(def);
     try {
-      await attachExpressions(form, (w) => warnings.push(fromEngine(w)));
+      // Load first, then attach: the calculations run once, on the response (loaded items take no
+      // initial values), instead of once on an empty form and again after loading.
       loadResponse(form, qr);
+      await attachExpressions(form, (w) => warnings.push(fromEngine(w)));
       computed = form;
     } catch (e) {
       warnings.push(fromEngine(e as KproWarning));

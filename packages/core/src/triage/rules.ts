@@ -55,8 +55,19 @@ export interface ParsedRules {
  * rules of different colours) are reported and kept. Accepts a Questionnaire (compiled here, which
  * throws KproError for something that is not a questionnaire) or an already compiled definition.
  */
+const parsedRules = new WeakMap<QuestionnaireDef, ParsedRules>();
+
 export function parseTriageRules(input: Questionnaire | QuestionnaireDef): ParsedRules {
   const def = 'byLinkId' in input ? input : compileQuestionnaire(input);
+  // Rules are read once per compiled questionnaire: a course evaluates the same rules for every response.
+  const known = parsedRules.get(def);
+  if (known) return known;
+  const parsed = parseRulesOf(def);
+  parsedRules.set(def, parsed);
+  return parsed;
+}
+
+function parseRulesOf(def: QuestionnaireDef): ParsedRules {
   const rules = new Map<string, TriageRule[]>();
   const warnings: TriageWarning[] = [];
   for (const item of def.all) {
