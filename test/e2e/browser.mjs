@@ -25,3 +25,35 @@ export async function openPro(page, baseUrl, { patient, practitioner = 'practiti
   const frame = page.frameLocator('[data-testid="pro-frame"]');
   return { frame, appFrame: () => page.frames().find((f) => f.url().includes('/app/')) };
 }
+
+/** The sandbox's request log (method, path, patient, status; never a CPR). */
+export async function requestLog(sandbox) {
+  return (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+}
+
+/** The app's frame inside the EOJ page (waits until the iframe has navigated to the app). */
+export async function appFrameOf(page) {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((x) => x.url().includes('/app/'));
+    if (f) return f;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no app frame');
+}
+
+/** A FHIR request made from inside the app (frame or page) with the app's own token from fhirclient's state. */
+export function fhirFromApp(frame, method, path, body, headers = {}) {
+  return frame.evaluate(
+    async ({ method, path, body, headers }) => {
+      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
+      const state = JSON.parse(sessionStorage.getItem(key));
+      const res = await fetch(`${state.serverUrl}/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${state.tokenResponse.access_token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json', ...headers },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body, headers },
+  );
+}

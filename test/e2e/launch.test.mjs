@@ -1,7 +1,7 @@
 // The EOJ launches the app by SMART-on-FHIR against the sandbox's real FHIR engine and authorization server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPro, startTestSandbox } from './browser.mjs';
+import { appFrameOf, fhirFromApp, launchBrowser, openPro, requestLog, startTestSandbox } from './browser.mjs';
 
 const INGE = 'inge-test-jensen';
 const POUL = 'poul-test-nielsen';
@@ -22,7 +22,7 @@ after(async () => {
   await sandbox?.stop();
 });
 
-const requests = async () => (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+const requests = () => requestLog(sandbox);
 const clearRequests = () => fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
 
 /** The app's access token, read from fhirclient's state in the app frame's sessionStorage. */
@@ -33,31 +33,7 @@ function accessToken(frame) {
   });
 }
 
-/** A FHIR request made from inside the app frame with the app's own token. */
-function fhirFromApp(frame, method, path, body) {
-  return frame.evaluate(
-    async ({ method, path, body }) => {
-      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
-      const state = JSON.parse(sessionStorage.getItem(key));
-      const res = await fetch(`${state.serverUrl}/${path}`, {
-        method,
-        headers: { authorization: `Bearer ${state.tokenResponse.access_token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
-async function appFrameOf(page) {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((x) => x.url().includes('/app/'));
-    if (f) return f;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('no app frame');
-}
 
 describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () => {
   test('a clinician answers on the citizen\'s behalf; the answer is on the server and in the app after a reload; one AuditEvent', async () => {

@@ -3,7 +3,7 @@
 // answered, and a concurrent change by a second clinician gives the conflict message.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPro, startTestSandbox } from './browser.mjs';
+import { appFrameOf, fhirFromApp, launchBrowser, openPro, requestLog, startTestSandbox } from './browser.mjs';
 
 const METTE = 'mette-test-soerensen';
 const MADS = 'practitioner-mads';
@@ -21,33 +21,9 @@ after(async () => {
   await sandbox?.stop();
 });
 
-const requests = async () => (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+const requests = () => requestLog(sandbox);
 
-/** A FHIR request from inside the app frame with the app's own token. */
-function fhirFromApp(frame, method, path, body, headers = {}) {
-  return frame.evaluate(
-    async ({ method, path, body, headers }) => {
-      const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
-      const state = JSON.parse(sessionStorage.getItem(key));
-      const res = await fetch(`${state.serverUrl}/${path}`, {
-        method,
-        headers: { authorization: `Bearer ${state.tokenResponse.access_token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json', ...headers },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, path, body, headers },
-  );
-}
 
-async function appFrameOf(page) {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((x) => x.url().includes('/app/'));
-    if (f) return f;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('no app frame');
-}
 
 async function openPlans(page) {
   const { frame } = await openPro(page, sandbox.url, { patient: METTE, practitioner: MADS, intent: 'plans' });
