@@ -10,6 +10,8 @@ export interface FhirDataSource {
   create<T extends fhir4.Resource>(resource: T, opts?: { ifNoneExist?: string }): Promise<T>;
   update<T extends fhir4.Resource>(resource: T, opts?: { ifMatch?: string }): Promise<T>;
   transaction(bundle: fhir4.Bundle): Promise<fhir4.Bundle>;
+  /** A plain GET relative to the base (`metadata`, `PlanDefinition/x/$apply?…`); optional for small data sources. */
+  get?<T>(path: string): Promise<T>;
 }
 
 export interface SearchResult<T extends fhir4.Resource> {
@@ -114,6 +116,9 @@ export function restDataSource(baseUrl: string, opts: RestOptions = {}): FhirDat
     },
     async transaction(bundle) {
       return (await request<fhir4.Bundle>('POST', '', bundle)).data;
+    },
+    async get<T>(path: string) {
+      return (await request<T>('GET', path)).data;
     },
   };
 }

@@ -22,3 +22,4 @@ export {
   type ChangeOptions,
   type AdHocOptions,
 } from './changes.js';
+export { hasApplyOperation, mergeServerApply } from './apply.js';

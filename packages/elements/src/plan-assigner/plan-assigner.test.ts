@@ -135,6 +135,35 @@ describe('<kpro-plan-assigner>: assigning', () => {
     expect(sr(el).querySelectorAll('article.plan').length).to.equal(2);
   });
 
+  it("uses the server's PlanDefinition/$apply where it has one: its additions kept, our dates and team win", async () => {
+    const { el, fhir } = await withServer();
+    const gets: string[] = [];
+    const sharing = { url: 'http://ehealth.sundhed.dk/fhir/StructureDefinition/ehealth-sharingPolicy', valueCode: 'share' };
+    (fhir as unknown as { get: (path: string) => Promise<unknown> }).get = async (path: string) => {
+      gets.push(path.split('?')[0]!);
+      if (path === 'metadata') return { resourceType: 'CapabilityStatement', rest: [{ mode: 'server', resource: [{ type: 'PlanDefinition', operation: [{ name: 'apply', definition: 'http://hl7.org/fhir/OperationDefinition/PlanDefinition-apply' }] }] }] };
+      return {
+        resourceType: 'CarePlan',
+        status: 'draft',
+        intent: 'plan',
+        subject: { reference: 'Patient/inge' },
+        addresses: [{ reference: 'Condition/hjertesygdom' }],
+        period: { start: '1999-01-01' },
+        contained: [{ resourceType: 'ServiceRequest', id: 'x', status: 'draft', intent: 'order', subject: { reference: 'Patient/inge' }, extension: [sharing] }],
+      };
+    };
+    await toPreview(el);
+    await click(el, '[data-action="confirm"]');
+    await oneEvent(el, 'kpro-plan-change');
+    expect(gets).to.deep.equal(['metadata', 'PlanDefinition/hjerterehabilitering/$apply']);
+    const plan = fhir.all<fhir4.CarePlan>('CarePlan').find((p) => p.identifier?.[0]?.system === ASSIGNMENT_IDENTIFIER_SYSTEM)!;
+    expect(plan.addresses![0]!.reference).to.equal('Condition/hjertesygdom');
+    expect(plan.period!.start).to.not.equal('1999-01-01');
+    const srs = fhir.all<fhir4.ServiceRequest>('ServiceRequest').filter((s) => s.basedOn?.[0]?.reference === `CarePlan/${plan.id}`);
+    expect(srs[0]!.extension!.some((e) => e.url === sharing.url)).to.equal(true);
+    expect(srs[0]!.occurrenceTiming!.repeat!.boundsPeriod!.start).to.equal('2026-03-02T08:00:00+01:00');
+  });
+
   it('adjusted dates are used', async () => {
     const { el, fhir } = await withServer();
     await click(el, '[data-action="assign"]');

@@ -7,6 +7,8 @@ import {
   assignPlan,
   buildAdHocRequest,
   buildAssignment,
+  hasApplyOperation,
+  mergeServerApply,
   cancelOccurrence,
   cancelPlan,
   formatDate,
@@ -505,6 +507,25 @@ export class KproPlanAssigner extends LitElement {
       </div>`;
   }
 
+  /**
+   * Where the server has PlanDefinition/$apply, it fills in what the definitions say; our dates, team and
+   * identifiers stay. A server without it (or an $apply that fails) gets the bundle built here.
+   */
+  private async withServerApply(fhir: FhirDataSource, m: PlanTemplate, bundle: fhir4.Bundle): Promise<fhir4.Bundle> {
+    if (!fhir.get || !m.id) return bundle;
+    try {
+      this.capabilityStatement ??= fhir.get<fhir4.CapabilityStatement>('metadata');
+      if (!hasApplyOperation(await this.capabilityStatement)) return bundle;
+      const subject = this.patientRef().reference;
+      const applied = await fhir.get<fhir4.Resource>(`PlanDefinition/${encodeURIComponent(m.id)}/$apply?subject=${encodeURIComponent(subject ?? '')}`);
+      return mergeServerApply(bundle, applied);
+    } catch {
+      return bundle;
+    }
+  }
+
+  private capabilityStatement?: Promise<fhir4.CapabilityStatement | undefined>;
+
   private patientRef(): fhir4.Reference {
     const p = this.citizen;
     if (!p?.id) return {};
@@ -553,7 +574,7 @@ export class KproPlanAssigner extends LitElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      const result = await assignPlan(fhir, bundle);
+      const result = await assignPlan(fhir, await this.withServerApply(fhir, m, bundle));
       this.pending = undefined;
       this.dispatchEvent(new KproPlanChangeEvent({ kind: 'assigned', references: [result.carePlan, ...result.requests].filter((x): x is string => !!x) }));
       this.done(this.i18n.t.planAssigner.assigned(m.title));
