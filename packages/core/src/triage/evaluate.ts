@@ -301,21 +301,8 @@ function colourByRules(fact: ItemFact, rules: TriageRule[], ctx: RenderContext, 
   };
 }
 
-/** @internal Everything of a result except the items' colours. */
-export interface ResultMeta {
-  source: 'computed' | 'server';
-  questionnaire: string;
-  responseQuestionnaire?: string;
-  versionFallback: boolean;
-  responseId?: string;
-  authored?: string;
-  clinicalImpressionId?: string;
-  date?: string;
-  lang: string;
-  warnings: TriageWarning[];
-  /** Server results: the overall finding, when the server gave one. */
-  overall?: Significance;
-}
+/** @internal Everything of a result except the items' colours (a server result may bring its overall finding). */
+export type ResultMeta = Omit<TriageResult, 'overall' | 'items' | 'domains' | 'agenda'> & { overall?: Significance };
 
 /** @internal An empty result for input that cannot be evaluated at all (the warnings say why). */
 export function emptyResult(source: 'computed' | 'server', lang: string, response: QuestionnaireResponse | undefined, warnings: TriageWarning[]): TriageResult {
