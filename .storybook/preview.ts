@@ -1,7 +1,12 @@
 // Every story renders inside a wrapper that carries the chosen language (lang) and theme (a class), the
 // same way a host page would set them; the components read `lang` from their closest ancestor.
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+// Generated from the elements' JSDoc by `npm run manifest` (run before every Storybook command): the
+// properties, attributes, events, slots, parts and CSS custom properties in every story's controls and docs.
+import manifest from '../packages/elements/custom-elements.json';
 import { html } from 'lit';
+
+setCustomElementsManifest(manifest);
 
 const THEME_CSS = `
   .kpro-story { padding: 1rem; min-height: 100%; box-sizing: border-box; font-family: system-ui, sans-serif; }

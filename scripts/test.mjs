@@ -44,10 +44,10 @@ if (!wtrOk && !failures.includes('browser tests')) check('browser test run', fal
 // Node-side suites: the sandbox (FHIR engine, SMART server, EOJ) and the end-to-end launch through it in
 // Chromium. Medplum's engine needs WebSocket, which Node 20 has behind a flag.
 if (extraArgs.length === 0 || process.env.KPRO_E2E) {
-  console.log('\n▶ Sandbox and end-to-end tests: node --test packages/sandbox/test test/e2e');
+  console.log('\n▶ Sandbox and end-to-end tests: node --test packages/sandbox/test test/docs test/e2e');
   const r = spawnSync(
     process.execPath,
-    ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', 'packages/sandbox/test/', 'test/e2e/'],
+    ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', 'packages/sandbox/test/', 'test/docs/', 'test/e2e/'],
     { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
   );
   const tap = existsSync('.cache/node-tests.tap') ? readFileSync('.cache/node-tests.tap', 'utf8') : '';

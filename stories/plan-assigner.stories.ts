@@ -48,6 +48,7 @@ function render(args: Args, data: Partial<KproPlanAssigner>) {
 
 const meta: Meta<Args> = {
   title: 'Komponenter/Planer (kpro-plan-assigner)',
+  component: 'kpro-plan-assigner',
   tags: ['autodocs', 'expect:state'],
   args: { readonly: false, lang: '' },
   argTypes: { lang: { control: 'inline-radio', options: ['', 'da', 'en'] } },

@@ -73,5 +73,7 @@ declare global {
     'kpro-plan-cancel': KproPlanCancelEvent;
     'kpro-plan-open-response': KproPlanOpenResponseEvent;
     'kpro-plan-change': KproPlanChangeEvent;
+    /** Reload asked for without a data source: the host reloads the properties. */
+    'kpro-plan-reload': Event;
   }
 }
