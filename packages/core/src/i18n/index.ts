@@ -1,56 +1,66 @@
-import da from './locales/da.js';
-import en from './locales/en.js';
+import { cached, DEFAULT_LANGUAGE, type Catalogue } from './catalogue.js';
+import { questionnaireText } from './questionnaire.js';
+import { appText } from './app.js';
+import { triageText } from './triage.js';
+import { answerViewText } from './answer-view.js';
+import { actionGuideText } from './action-guide.js';
+import { planAssignerText } from './plan-assigner.js';
 import type { Translation } from './translation.js';
 
-export type { Translation, AppTranslation, LaunchFailure } from './translation.js';
+export type * from './translation.js';
+export { DEFAULT_LANGUAGE, onTranslationsChanged, section, combine, cached, type Catalogue, type Section } from './catalogue.js';
+export { questionnaireText, appText, triageText, answerViewText, actionGuideText, planAssignerText };
+export { formatNumber, formatDate } from './format.js';
 
-const registry = new Map<string, Translation>([
-  ['da', da],
-  ['en', en],
+// Language names and directions of the built-in languages and of those added whole (registerTranslation).
+const languageInfo = new Map<string, Pick<Translation, '$code' | '$name' | '$dir'>>([
+  ['da', { $code: 'da', $name: 'Dansk', $dir: 'ltr' }],
+  ['en', { $code: 'en', $name: 'English', $dir: 'ltr' }],
 ]);
 
-/** Danish is the default language; English the second. */
-export const DEFAULT_LANGUAGE = 'da';
-
-/** Adds or replaces a language at run time (see the localisation guide). */
-export function registerTranslation(...translations: Translation[]): void {
-  for (const t of translations) registry.set(t.$code.toLowerCase(), t);
-  for (const fn of listeners) fn();
-}
-
-const listeners = new Set<() => void>();
-export function onTranslationsChanged(fn: () => void): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-}
-
-/** The translation for a language tag: exact, then its primary language, then Danish. */
-export function translationFor(lang: string | undefined): Translation {
+/**
+ * Every section in one language, in the shape of `Translation`. Importing this pulls in every
+ * component's strings: components take only their own sections (`questionnaireText`, `combine(…)`).
+ */
+export const translation: Catalogue<Translation> = /* @__PURE__ */ cached((lang) => {
+  const q = questionnaireText.for(lang);
   const l = (lang || DEFAULT_LANGUAGE).toLowerCase();
-  return registry.get(l) ?? registry.get(l.split('-')[0]!) ?? registry.get(DEFAULT_LANGUAGE)!;
+  const info = languageInfo.get(l) ?? languageInfo.get(l.split('-')[0]!) ?? languageInfo.get(DEFAULT_LANGUAGE)!;
+  return {
+    ...q,
+    ...info,
+    app: appText.for(lang),
+    triage: triageText.for(lang),
+    answerView: answerViewText.for(lang),
+    actionGuide: actionGuideText.for(lang),
+    planAssigner: planAssignerText.for(lang),
+  };
+});
+
+/** Every section's strings for a language tag: exact, then its primary language, then Danish. */
+export function translationFor(lang: string | undefined): Translation {
+  return translation.for(lang);
 }
 
+/**
+ * Adds or replaces whole languages at run time, every section at once. To add a language to one
+ * component only, register its section: `questionnaireText.register('de', de)`.
+ */
+export function registerTranslation(...translations: Translation[]): void {
+  for (const t of translations) {
+    const { $code, $name, $dir, app, triage, answerView, actionGuide, planAssigner, ...questionnaire } = t;
+    languageInfo.set($code.toLowerCase(), { $code, $name, $dir });
+    questionnaireText.register($code, questionnaire);
+    appText.register($code, app);
+    triageText.register($code, triage);
+    answerViewText.register($code, answerView);
+    actionGuideText.register($code, actionGuide);
+    planAssignerText.register($code, planAssigner);
+  }
+}
+
+/** Languages every section has strings for (those `translationFor` gives completely). */
 export function availableLanguages(): string[] {
-  return [...registry.keys()];
-}
-
-/** Formats with Intl for the language (numbers with Danish decimal comma, dates as the reader expects). */
-// Building an Intl formatter costs far more than using one: keep one per language and options.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function formatNumber(n: number, lang: string, opts?: Intl.NumberFormatOptions): string {
-  const key = `${lang}|${opts ? JSON.stringify(opts) : ''}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, opts)));
-  return f.format(n);
-}
-
-export function formatDate(iso: string, lang: string, withTime = false): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const key = `${lang}|${withTime}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' })));
-  return f.format(d);
+  const others = [appText, triageText, answerViewText, actionGuideText, planAssignerText];
+  return questionnaireText.languages().filter((l) => others.every((s) => s.languages().includes(l)));
 }

@@ -1,13 +1,14 @@
 import type { ItemDef } from './definition.js';
 import { textFor } from './text.js';
 import { answerKey, rawValue, valueKeyOf, type AnswerValue } from './values.js';
-import { formatDate, formatNumber, translationFor } from '../i18n/index.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
+import { questionnaireText } from '../i18n/questionnaire.js';
 
 /** An answer as a person reads it, in their language (option labels, Intl numbers and dates). */
 export function formatAnswer(a: AnswerValue, def: ItemDef | undefined, lang: string, baseLang?: string): string {
   const key = valueKeyOf(a);
   const v = rawValue(a);
-  const t = translationFor(lang);
+  const t = questionnaireText.for(lang);
   switch (key) {
     case 'valueCoding': {
       const option = def?.options.find((o) => o.key === answerKey(a));

@@ -1,6 +1,6 @@
 import type { Questionnaire, QuestionnaireResponse } from '../fhir/types.js';
 import type { QuestionnaireDef } from '../questionnaire/definition.js';
-import { DEFAULT_LANGUAGE, formatDate, formatNumber, translationFor } from '../i18n/index.js';
+import { DEFAULT_LANGUAGE, formatDate, formatNumber, triageText } from '../i18n/index.js';
 import { triageResponse, isDeclined } from './evaluate.js';
 import { numberOf } from './rules.js';
 import type { Significance, TriageOptions, TriageResult, TriageWarning } from './types.js';
@@ -77,7 +77,7 @@ export async function triageCourse(
 /** The course from results already at hand (computed or read from the server), newest first. */
 export function courseOf(results: TriageResult[], options: TriageOptions = {}): TriageCourse {
   const lang = options.lang ?? DEFAULT_LANGUAGE;
-  const t = translationFor(lang).triage.course;
+  const t = triageText.for(lang).course;
   const ids: string[] = [];
   for (const r of results) for (const i of r.items) if (i.kind === 'score' && !ids.includes(i.linkId)) ids.push(i.linkId);
 

@@ -7,7 +7,7 @@ import { Form, type ItemNode } from '../questionnaire/form.js';
 import { loadResponse } from '../questionnaire/response.js';
 import { readText, textFor } from '../questionnaire/text.js';
 import { answersEqual, rawValue, valueKeyOf, type AnswerValue } from '../questionnaire/values.js';
-import { DEFAULT_LANGUAGE, translationFor } from '../i18n/index.js';
+import { DEFAULT_LANGUAGE, triageText } from '../i18n/index.js';
 import { conditionIsImplied, conditionText, ruleSummary, valueText, type RenderContext } from './reason.js';
 import { evaluateRules, numberOf, parseTriageRules, worstOf } from './rules.js';
 import type {
@@ -235,7 +235,7 @@ export function uncoloured(fact: ItemFact, hasRules: boolean, answered: ReasonKi
 
 /** @internal The text of a reason that is not a matched rule. */
 export function uncolouredText(kind: ReasonKind, label: string, answerText: string, lang: string): string {
-  const r = translationFor(lang).triage.reason;
+  const r = triageText.for(lang).reason;
   switch (kind) {
     case 'not-asked':
       return r.notAsked(label);
@@ -263,7 +263,7 @@ export function ruleReason(
   triggers: TriageTrigger[],
   ctx: RenderContext,
 ): TriageReason {
-  const t = translationFor(ctx.lang).triage;
+  const t = triageText.for(ctx.lang);
   const decider = matched[0]!;
   const trigger = triggers.find((x) => x.rule === decider);
   const answer = trigger?.value ? valueText(trigger.value, fact.def, ctx) : base.answerText || t.operator.notAnswered;

@@ -1,7 +1,7 @@
 import type { ItemDef } from '../questionnaire/definition.js';
 import { formatAnswer } from '../questionnaire/format.js';
 import { valueKeyOf, type AnswerValue } from '../questionnaire/values.js';
-import { translationFor } from '../i18n/index.js';
+import { triageText } from '../i18n/index.js';
 import type { RuleCondition, TriageRule } from './types.js';
 
 /** Language settings for rendering: the reader's language and the questionnaire's own. */
@@ -20,7 +20,7 @@ export function valueText(value: AnswerValue, item: ItemDef | undefined, ctx: Re
  * `>= a` and `<= b` reads "mellem a og b" (both ends included); other intervals join their two parts.
  */
 export function conditionText(conditions: RuleCondition[], item: ItemDef | undefined, ctx: RenderContext): string {
-  const op = translationFor(ctx.lang).triage.operator;
+  const op = triageText.for(ctx.lang).operator;
   const one = (c: RuleCondition): string => {
     const v = valueText(c.value, item, ctx);
     switch (c.operator) {
@@ -62,5 +62,5 @@ export function conditionIsImplied(rule: TriageRule): boolean {
 
 /** "højst 40 → gul" for the list of other rules that matched. */
 export function ruleSummary(rule: TriageRule, item: ItemDef | undefined, ctx: RenderContext): string {
-  return `${conditionText(rule.conditions, item, ctx)} → ${translationFor(ctx.lang).triage.colour[rule.significance]}`;
+  return `${conditionText(rule.conditions, item, ctx)} → ${triageText.for(ctx.lang).colour[rule.significance]}`;
 }

@@ -6,7 +6,6 @@ import {
   matchForLinkId,
   matchGuides,
   resolveGuides,
-  translationFor,
   type GuidanceWarning,
   type GuideMatch,
   type GuideOrigin,
@@ -17,6 +16,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
+import { actionGuideText, combine } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import { KproActionCompleteEvent } from './action-guide.events.js';
 import styles from './action-guide.styles.js';
@@ -57,7 +57,7 @@ export class KproActionGuide extends LitElement {
   @state() private copyFailed?: string;
   @state() private announcement = '';
 
-  private readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController(this, combine({ actionGuide: actionGuideText }));
   private resolved: ResolvedGuide[] = [];
   private warnings: GuidanceWarning[] = [];
   private matched: GuideMatch[] = [];
@@ -97,7 +97,7 @@ export class KproActionGuide extends LitElement {
       const lang = this.i18n.lang;
       for (const w of this.warnings) {
         if (before.has(w.message)) continue;
-        const message = translationFor(lang).actionGuide.warnings[w.code](w.params);
+        const message = actionGuideText.for(lang).warnings[w.code](w.params);
         this.dispatchEvent(new KproErrorEvent({ code: w.code, message, severity: 'warning', params: w.params }));
       }
     }

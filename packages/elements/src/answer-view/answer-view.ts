@@ -21,6 +21,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
+import { answerViewText, combine, triageText } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import styles from './answer-view.styles.js';
 import { KproAnswerSelectEvent } from './answer-view.events.js';
@@ -230,7 +231,7 @@ export class KproAnswerView extends LitElement {
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private selectedKey?: string;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, combine({ answerView: answerViewText, triage: triageText }));
   #token = 0;
   #lang?: string;
   /** The colouring in progress; `updateComplete` waits for it. */

@@ -17,6 +17,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
+import { translation } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import { auditorContext, capabilitiesContext, fhirContext, localeContext, patientContext, userContext } from '../shared/context.js';
 import { failureOf } from './failures.js';
@@ -70,7 +71,7 @@ export class KproApp extends LitElement {
   @state() private showCpr = false;
   @state() private view: AppIntent = 'answers';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, translation);
   #fhirProvider = new ContextProvider(this, { context: fhirContext });
   #patientProvider = new ContextProvider(this, { context: patientContext });
   #userProvider = new ContextProvider(this, { context: userContext });

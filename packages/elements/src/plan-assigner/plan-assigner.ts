@@ -36,6 +36,7 @@ import {
 import { capabilitiesContext, fhirContext, patientContext, userContext } from '../shared/context.js';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
+import { combine, planAssignerText } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import { KproPlanAssignEvent, KproPlanCancelEvent, KproPlanChangeEvent, KproPlanOpenResponseEvent } from './plan-assigner.events.js';
 import styles from './plan-assigner.styles.js';
@@ -118,7 +119,7 @@ export class KproPlanAssigner extends LitElement {
   @state() private reasonMissing = false;
   @state() private adHocQuestionnaire = '';
 
-  private readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController(this, combine({ planAssigner: planAssignerText }));
   private loaded: {
     templates?: unknown;
     plans?: fhir4.CarePlan[];

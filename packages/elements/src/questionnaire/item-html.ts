@@ -10,7 +10,7 @@ import {
   type ItemDef,
   type ItemNode,
   type RichText,
-  type Translation,
+  type QuestionnaireTranslation,
   type ValidationIssue,
 } from '@kpro/core';
 
@@ -23,7 +23,7 @@ import {
 export interface ItemContext {
   lang: string;
   baseLang?: string;
-  t: Translation;
+  t: QuestionnaireTranslation;
   readonly: boolean;
   /** Text typed into a field that is not (yet) a valid value, keyed by `${nodeId}:${index}`. */
   raw: Map<string, string>;

@@ -25,6 +25,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
+import { questionnaireText } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import styles from './questionnaire.styles.js';
 import { KproResponseChangeEvent, KproResponseSubmitEvent } from './questionnaire.events.js';
@@ -96,7 +97,7 @@ export class KproQuestionnaire extends LitElement {
   /** Text for the polite live region: inline validation messages are announced when a field is left. */
   @state() private announcement = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, questionnaireText);
   #base: Partial<QuestionnaireResponse> = {};
   #pendingResponse?: QuestionnaireResponse;
   #nodesById = new Map<string, ItemNode>();

@@ -1,16 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_LANGUAGE, onTranslationsChanged, translationFor, type Translation } from '@kpro/core';
+import { DEFAULT_LANGUAGE, onTranslationsChanged, type Catalogue } from '@kpro/core';
 
 /**
  * Resolves the language for an element (its own `lang`, the closest `[lang]` ancestor across shadow
  * roots, then `<html lang>`, then Danish) and re-renders the host when any of those change.
+ *
+ * `t` comes from the catalogue the component passes: only its own sections (`questionnaireText`, or
+ * `combine({ answerView: answerViewText, triage: triageText })`), so a page that embeds one component
+ * does not load every component's strings.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<T> implements ReactiveController {
   #observer?: MutationObserver;
   #off?: () => void;
   #lang = DEFAULT_LANGUAGE;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly strings: Catalogue<T>,
+  ) {
     host.addController(this);
   }
 
@@ -18,8 +25,8 @@ export class LocalizeController implements ReactiveController {
     return this.#lang;
   }
 
-  get t(): Translation {
-    return translationFor(this.#lang);
+  get t(): T {
+    return this.strings.for(this.#lang);
   }
 
   hostConnected(): void {

@@ -4,6 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { Capabilities, FhirDataSource, Reference } from '@kpro/core';
 import { capabilitiesContext, fhirContext, patientContext, userContext } from '../../shared/context.js';
 import { LocalizeController } from '../../shared/localize.js';
+import { translation } from '@kpro/core';
 import { hostStyles } from '../../shared/host.styles.js';
 import { QuestionnaireCache } from '../data.js';
 
@@ -16,7 +17,7 @@ export class AppView extends LitElement {
   @consume({ context: userContext, subscribe: true }) @state() protected user?: Reference;
   @consume({ context: capabilitiesContext, subscribe: true }) @state() protected capabilities?: Capabilities;
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, translation);
   #cache?: QuestionnaireCache;
 
   protected get questionnaires(): QuestionnaireCache {

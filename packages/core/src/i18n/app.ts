@@ -1,0 +1,130 @@
+// Strings of the SMART app shell (<kpro-app>). Danish (the default) and English; a host adds a language with
+// `appText.register(code, strings)`.
+import { section } from './catalogue.js';
+
+/** Strings of the SMART app shell (<kpro-app>). */
+export interface AppTranslation {
+  title: string;
+  loadingCitizen: string;
+  citizen: string;
+  cpr: string;
+  showCpr: string;
+  hideCpr: string;
+  born: string;
+  age: (years: number) => string;
+  user: string;
+  readOnlyUser: string;
+  views: { answers: string; plans: string; answerOnBehalf: string; citizen: string };
+  noResponses: string;
+  responsesTitle: string;
+  latestResponse: (date: string) => string;
+  responseFrom: (date: string) => string;
+  dueTitle: string;
+  noDue: string;
+  answeredTitle: string;
+  allQuestionnaires: string;
+  startAnswering: string;
+  dueDate: (date: string) => string;
+  back: string;
+  saving: string;
+  saved: string;
+  saveFailed: (reason: string) => string;
+  retry: string;
+  plansTitle: string;
+  noPlans: string;
+  bigScreen: string;
+  failures: Record<LaunchFailure, { title: string; next: string }>;
+}
+
+export type LaunchFailure =
+  | 'no-launch'
+  | 'consent-denied'
+  | 'token-refused'
+  | 'citizen-not-found'
+  | 'server-down'
+  | 'forbidden'
+  | 'unknown';
+
+const da: AppTranslation = {
+  title: 'PRO',
+  loadingCitizen: 'Henter borgerens oplysninger …',
+  citizen: 'Borger',
+  cpr: 'CPR-nummer',
+  showCpr: 'Vis CPR-nummer',
+  hideCpr: 'Skjul CPR-nummer',
+  born: 'Født',
+  age: (y) => `${y} år`,
+  user: 'Bruger',
+  readOnlyUser: 'Du har læseadgang og kan ikke ændre noget.',
+  views: { answers: 'Besvarelser', plans: 'Planer', answerOnBehalf: 'Besvar på borgers vegne', citizen: 'Mine spørgeskemaer' },
+  noResponses: 'Borgeren har ikke besvaret nogen spørgeskemaer endnu.',
+  responsesTitle: 'Besvarelser',
+  latestResponse: (d) => `Seneste besvarelse: ${d}`,
+  responseFrom: (d) => `Besvarelse fra ${d}`,
+  dueTitle: 'Spørgeskemaer der venter',
+  noDue: 'Der er ingen spørgeskemaer, der venter på svar.',
+  answeredTitle: 'Besvarede spørgeskemaer',
+  allQuestionnaires: 'Alle spørgeskemaer',
+  startAnswering: 'Besvar',
+  dueDate: (d) => `Skal besvares senest ${d}`,
+  back: 'Tilbage',
+  saving: 'Gemmer svarene …',
+  saved: 'Svarene er gemt.',
+  saveFailed: (r) => `Svarene kunne ikke gemmes (${r}). De er bevaret på denne enhed; prøv igen.`,
+  retry: 'Prøv igen',
+  plansTitle: 'Planer',
+  noPlans: 'Borgeren har ingen planer.',
+  bigScreen: 'Storskærm (samtale med borgeren)',
+  failures: {
+    'no-launch': { title: 'PRO skal åbnes fra journalen', next: 'Åbn borgeren i jeres omsorgssystem, og vælg "Åbn PRO" derfra. Siden kan ikke åbnes direkte.' },
+    'consent-denied': { title: 'Adgangen blev afvist', next: 'PRO fik ikke lov til at hente borgerens data. Åbn PRO igen fra journalen, og godkend adgangen.' },
+    'token-refused': { title: 'Din adgang er udløbet', next: 'Åbn PRO igen fra journalen for at logge ind på ny. Intet af det, du har skrevet, er gået tabt.' },
+    'citizen-not-found': { title: 'Borgeren blev ikke fundet', next: 'Borgeren findes ikke i PRO-systemet. Kontrollér, at du har valgt den rigtige borger i journalen, eller kontakt support.' },
+    'server-down': { title: 'PRO-serveren svarer ikke', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt jeres IT-support.' },
+    forbidden: { title: 'Du har ikke adgang', next: 'Din rolle giver ikke adgang til dette. Kontakt din leder eller jeres IT-support, hvis du mener, det er en fejl.' },
+    unknown: { title: 'Noget gik galt', next: 'Prøv at åbne PRO igen fra journalen. Kontakt support, hvis fejlen bliver ved.' },
+  },
+};
+
+const en: AppTranslation = {
+  title: 'PRO',
+  loadingCitizen: "Loading the citizen's details …",
+  citizen: 'Citizen',
+  cpr: 'CPR number',
+  showCpr: 'Show CPR number',
+  hideCpr: 'Hide CPR number',
+  born: 'Born',
+  age: (y) => `${y} years`,
+  user: 'User',
+  readOnlyUser: 'You have read access and cannot change anything.',
+  views: { answers: 'Responses', plans: 'Plans', answerOnBehalf: 'Answer on behalf of the citizen', citizen: 'My questionnaires' },
+  noResponses: 'The citizen has not answered any questionnaires yet.',
+  responsesTitle: 'Responses',
+  latestResponse: (d) => `Latest response: ${d}`,
+  responseFrom: (d) => `Response from ${d}`,
+  dueTitle: 'Questionnaires waiting',
+  noDue: 'No questionnaires are waiting for answers.',
+  answeredTitle: 'Answered questionnaires',
+  allQuestionnaires: 'All questionnaires',
+  startAnswering: 'Answer',
+  dueDate: (d) => `Due by ${d}`,
+  back: 'Back',
+  saving: 'Saving the answers …',
+  saved: 'The answers are saved.',
+  saveFailed: (r) => `The answers could not be saved (${r}). They are kept on this device; try again.`,
+  retry: 'Try again',
+  plansTitle: 'Plans',
+  noPlans: 'The citizen has no plans.',
+  bigScreen: 'Big screen (conversation with the citizen)',
+  failures: {
+    'no-launch': { title: 'PRO must be opened from the record', next: 'Open the citizen in your care record system and choose "Open PRO" there. This page cannot be opened directly.' },
+    'consent-denied': { title: 'Access was refused', next: "PRO was not allowed to read the citizen's data. Open PRO again from the record and approve the access." },
+    'token-refused': { title: 'Your access has expired', next: 'Open PRO again from the record to log in again. Nothing you typed has been lost.' },
+    'citizen-not-found': { title: 'The citizen was not found', next: 'The citizen does not exist in the PRO system. Check that you chose the right citizen in the record, or contact support.' },
+    'server-down': { title: 'The PRO server does not answer', next: 'Try again in a moment. If it still does not work, contact your IT support.' },
+    forbidden: { title: 'You do not have access', next: 'Your role does not give access to this. Contact your manager or IT support if you think this is a mistake.' },
+    unknown: { title: 'Something went wrong', next: 'Try opening PRO again from the record. Contact support if the error persists.' },
+  },
+};
+
+export const appText = /* @__PURE__ */ section<AppTranslation>('app', { da, en });
