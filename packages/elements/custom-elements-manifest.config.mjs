@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 /** The host-facing theme tokens (--kpro-theme-*), read from the shared host styles: every element takes them. */
 function themeTokens() {
   const source = readFileSync(new URL('./src/shared/host.styles.ts', import.meta.url), 'utf8');
+  const primitives = Object.fromEntries([...source.matchAll(/(--_[a-z]+-\d+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
   const tokens = [];
   for (const m of source.matchAll(/(--kpro-[a-z-]+):\s*var\((--kpro-theme-[a-z-]+),\s*([^;]+)\);/g)) {
     const [, alias, token, fallback] = m;
-    const dflt = fallback.replace(/var\(--_([a-z]+-\d+)\)/g, '$1').replace(/\)$/, '').trim();
+    const dflt = fallback.replace(/var\((--_[a-z]+-\d+)\)/g, (_, p) => primitives[p] ?? p).trim();
     tokens.push({ name: token, description: `Theme token: sets ${alias} (default ${dflt}).` });
   }
   return tokens;
