@@ -14,3 +14,19 @@ export { defineElement } from './shared/define.js';
 export { KproApp, type AppIntent } from './app/app.js';
 export * from './app/app.events.js';
 export * from './shared/context.js';
+// Languages, for hosts that load only the bundle (kpro-elements.js): add a language to every component at once
+// (registerTranslation) or to one component's strings (e.g. questionnaireText.register('sv', …)).
+export {
+  registerTranslation,
+  availableLanguages,
+  translationFor,
+  questionnaireText,
+  answerViewText,
+  triageText,
+  actionGuideText,
+  planAssignerText,
+  appText,
+  DEFAULT_LANGUAGE,
+  type Translation,
+  type QuestionnaireTranslation,
+} from '@kpro/core';
