@@ -29,9 +29,16 @@ const COPIED_MS = 2500;
  * conversation (copyable), how to read the answer, what can be agreed, and offers (national, regional
  * and municipal, with their origin). Selecting an answer in `<kpro-answer-view>` opens its guide.
  *
- * @fires kpro-action-complete - a guide was marked "Drøftet med borgeren" (cancelable)
- * @fires kpro-error - a guide or overlay was skipped (severity warning)
- * @csspart base - the wrapper; warnings - the warning box; guide - each guide; state - empty states
+ * @tagname kpro-action-guide
+ * @summary Action guides (handlevejledninger) for the answers that need attention, with local offers.
+ * @status experimental
+ * @fires kpro-action-complete - A guide was marked "Drøftet med borgeren" (cancelable); `detail` names the guide and the answers.
+ * @fires kpro-error - A guide or overlay was skipped (`severity: 'warning'`), with a translated message and a stable code.
+ * @csspart base - The wrapper.
+ * @csspart warnings - The warning box.
+ * @csspart guide - Each guide.
+ * @csspart state - Empty and "nothing applies" states.
+ * @cssproperty --kpro-action-guide-gap - Space between the guides.
  */
 export class KproActionGuide extends LitElement {
   static override styles = [hostStyles, styles];

@@ -177,6 +177,7 @@ function date(iso: string, lang: string): string {
  * Every answer row and every domain row carries `data-link-id` and `data-significance` (`red`,
  * `yellow`, `green`, `grey` for unanswered, `none` for no rule): the newest response's colours.
  *
+ * @tagname kpro-answer-view
  * @summary Colour-coded answers with the reason for every colour, the course over time and a big-screen mode.
  * @status experimental
  * @event kpro-answer-select - The clinician selected an answer row (click, Enter or Space); `detail` is `{ linkId }`.

@@ -34,6 +34,7 @@ export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
  * CPR), logs the look-up once (MinLog), provides the context to every component, and shows the view the
  * EHR asked for.
  *
+ * @tagname kpro-app
  * @summary The PRO app shell launched from the EHR.
  * @status experimental
  * @event kpro-patient-open - The citizen was opened (and the one look-up AuditEvent written).
@@ -41,6 +42,7 @@ export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
  * @csspart base - The wrapper.
  * @csspart banner - The patient banner (only when the EHR asks for it).
  * @csspart nav - The view tabs.
+ * @csspart failure - The launch failure screen (with what to do next).
  */
 export class KproApp extends LitElement {
   static override styles = [hostStyles, styles];
@@ -64,7 +66,7 @@ export class KproApp extends LitElement {
   /** A failure found before the app could start (no launch, consent denied …). */
   @property() failure?: LaunchFailure;
   /** Correlation id of this session (kept by the page across reloads). */
-  @property({ attribute: false }) correlationId = newCorrelationId();
+  @property({ attribute: false }) correlationId: string = newCorrelationId();
 
   @state() private patient?: fhir4.Patient;
   @state() private loading = false;
@@ -80,6 +82,7 @@ export class KproApp extends LitElement {
   #auditorProvider = new ContextProvider(this, { context: auditorContext });
   #opened?: string;
 
+  /** What the user may do, from the granted scopes (read-only). */
   get capabilities(): Capabilities {
     return capabilitiesFromScopes(this.scopes);
   }

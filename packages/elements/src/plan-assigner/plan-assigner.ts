@@ -63,12 +63,20 @@ type CancelTarget = { kind: 'plan'; view: PlanView } | { kind: 'occurrence'; occ
  * or, inside the app, the FHIR data source, patient, user and capabilities from context: it then loads
  * and writes itself (one transaction per assignment, If-Match on every change, never DELETE).
  *
- * @fires kpro-plan-assign - before a plan is written (cancelable: the host may veto)
- * @fires kpro-plan-cancel - before a plan or occurrence is revoked (cancelable)
- * @fires kpro-plan-change - after a write succeeded
- * @fires kpro-plan-open-response - an answered occurrence was opened (detail `{ responseId }`)
- * @fires kpro-error - bad input or a failed request (translated message, stable code)
- * @csspart base - the wrapper; state - the summary line; plan - each plan; error - the error panel
+ * @tagname kpro-plan-assigner
+ * @summary A citizen's plans of questionnaires: assign from a template, follow, cancel.
+ * @status experimental
+ * @fires kpro-plan-assign - Before a plan is written (cancelable: the host may veto).
+ * @fires kpro-plan-cancel - Before a plan or occurrence is revoked (cancelable).
+ * @fires kpro-plan-change - After a write succeeded.
+ * @fires kpro-plan-open-response - An answered occurrence was opened; `detail` is `{ responseId }`.
+ * @fires kpro-plan-reload - The clinician asked to reload after a conflict, without a data source: the host reloads the properties.
+ * @fires kpro-error - Bad input or a failed request (translated message, stable code).
+ * @csspart base - The wrapper.
+ * @csspart state - The summary line.
+ * @csspart plan - Each plan.
+ * @csspart error - The error panel.
+ * @cssproperty --kpro-plan-gap - Space between the plans.
  */
 export class KproPlanAssigner extends LitElement {
   static override styles = [hostStyles, styles];

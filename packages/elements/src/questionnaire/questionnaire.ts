@@ -38,6 +38,7 @@ const DRAFT_DEBOUNCE_MS = 250;
  * Renders a FHIR R4 (SDC) Questionnaire for a citizen or a clinician on the citizen's behalf, keeps a
  * draft in IndexedDB as they type, and reports the QuestionnaireResponse through events.
  *
+ * @tagname kpro-questionnaire
  * @summary A FHIR questionnaire renderer.
  * @status experimental
  * @event kpro-response-change - The answers changed; `detail` is the in-progress QuestionnaireResponse.
@@ -52,6 +53,18 @@ const DRAFT_DEBOUNCE_MS = 250;
  * @csspart summary - The error summary shown after a submit with errors.
  * @csspart actions - The navigation and submit bar.
  * @csspart submit - The submit button.
+ * @csspart display - Display items (text between questions).
+ * @csspart hint - Format and limits under a field.
+ * @csspart help - Help text of an item.
+ * @csspart help-toggle - The button that shows an item's help.
+ * @csspart value - Calculated and read-only values.
+ * @csspart grid - A gtable/grid group as a table.
+ * @csspart progress - Page progress (paged questionnaires).
+ * @csspart warnings - Notices about the questionnaire (e.g. unknown item controls).
+ * @csspart draft-notice - "Your draft was restored" notice.
+ * @csspart submitted - The confirmation after a submit.
+ * @csspart live - The visually hidden live region for screen readers.
+ * @slot empty - Shown while no questionnaire is set (and not loading).
  * @cssproperty --kpro-questionnaire-max-width - Widest the form gets (default 48rem).
  * @cssproperty --kpro-questionnaire-gap - Space between items.
  * @cssproperty --kpro-color-primary - Buttons, focus and selection colour.
