@@ -10,7 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,12 @@ function newestSource() {
   return newest;
 }
 
-function ensureBundle() {
+async function ensureBundle() {
+  // Someone else's build in progress (it empties dist/ first): give it two minutes to finish.
+  const dist = dirname(bundle);
+  for (let i = 0; i < 120 && !existsSync(bundle) && existsSync(dist) && Date.now() - statSync(dist).mtimeMs < 120_000; i++) {
+    await new Promise((ok) => setTimeout(ok, 1000));
+  }
   if (process.env.KPRO_USE_BUILT_BUNDLE && existsSync(bundle)) return;
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return;
   const started = Date.now();
@@ -51,6 +56,29 @@ function ensureBundle() {
     throw new Error(`npm run build failed (the embedding tests need packages/elements/dist/kpro-elements.js):\n${r.stdout}\n${r.stderr}`);
   }
   process.stderr.write(`embedding tests: built the bundle in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+/**
+ * Copies the bundle and its lazy chunks to a temporary folder that the tests serve in place of
+ * packages/elements/dist/, so that a `npm run build` elsewhere during the run (it empties dist/ and the
+ * chunk names change) cannot pull the files from under an open page. Waits out a build in progress.
+ */
+async function snapshotBundle() {
+  const dist = dirname(bundle);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'kpro-bundle-'));
+    try {
+      for (const f of readdirSync(dist).filter((n) => /^kpro-elements.*\.js$/.test(n))) copyFileSync(join(dist, f), join(dir, f));
+      const entry = readFileSync(join(dir, 'kpro-elements.js'), 'utf8');
+      const chunks = [...new Set(entry.match(/kpro-elements-[\w.-]+?\.js/g) ?? [])];
+      if (chunks.every((c) => existsSync(join(dir, c)))) return dir;
+    } catch {
+      // dist/ is being rebuilt right now
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((ok) => setTimeout(ok, 1000));
+  }
+  throw new Error(`no complete bundle in ${dist}`);
 }
 
 /** Collects what must not happen on a page: uncaught errors, console errors, failed requests. */
@@ -117,16 +145,19 @@ function assertRealContent(s) {
 
 let browser;
 let server;
+let snapshot;
 
 before(async () => {
-  ensureBundle();
-  server = await serveStatic(root);
+  await ensureBundle();
+  snapshot = await snapshotBundle();
+  server = await serveStatic(root, { mounts: { '/packages/elements/dist/': snapshot } });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (snapshot) rmSync(snapshot, { recursive: true, force: true });
 });
 
 describe('examples/plain-html (no bundler, static FHIR JSON)', () => {

@@ -15,20 +15,22 @@ const TYPES = {
 };
 
 /**
- * Serves `root` at http://127.0.0.1:<port>/. `pages` adds virtual files (path → { type, body }).
+ * Serves `root` at http://127.0.0.1:<port>/. `mounts` serves other folders at URL prefixes
+ * (e.g. { '/packages/elements/dist/': snapshotDir }).
  * @param {string} root
- * @param {{ pages?: Record<string, { type: string, body: string }> }} [options]
+ * @param {{ mounts?: Record<string, string> }} [options]
  * @returns {Promise<{ url: string, requests: string[], close: () => Promise<void> }>}
  */
-export async function serveStatic(root, { pages = {} } = {}) {
-  const base = resolve(root);
+export async function serveStatic(root, { mounts = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    if (pages[path]) {
-      res.writeHead(200, { 'content-type': pages[path].type, 'cache-control': 'no-store' }).end(pages[path].body);
-      return;
+    let base = resolve(root);
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    if (mount) {
+      base = resolve(mounts[mount]);
+      path = `/${path.slice(mount.length)}`;
     }
     let file = resolve(join(base, path));
     if ((file !== base && !file.startsWith(base + sep)) || /(^|[\\/])\./.test(file.slice(base.length))) {
