@@ -191,6 +191,9 @@ describe('examples/plain-html (no bundler, static FHIR JSON)', () => {
     await page.locator('kpro-answer-view tr.answer[data-link-id="t1"]').first().click();
     await page.waitForFunction(() => document.getElementById('log').textContent.includes('kpro-answer-select: t1'));
     assert.equal(await page.locator('kpro-action-guide [data-guide-id="hv-01-mental-trivsel"] details').getAttribute('open'), '');
+    // kpro-action-complete: "Drøftet med borgeren" on that guide.
+    await page.locator('kpro-action-guide [data-guide-id="hv-01-mental-trivsel"] button.discuss').click();
+    await page.waitForFunction(() => document.getElementById('log').textContent.includes('kpro-action-complete: hv-01-mental-trivsel'));
 
     // kpro-response-submit: answer one question, submit; the page "saves" it and the answer view shows it first.
     await page.locator('kpro-questionnaire [data-link-id="t1"] input[type="radio"]').first().check();
