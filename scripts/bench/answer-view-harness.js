@@ -32,9 +32,9 @@ function seen() {
 let computed;
 
 window.kproAnswerBench = {
-  /** Loads the bundle, generates the data and mounts an empty element, outside any timing. */
-  async prepare(items, count) {
-    await import('/packages/elements/dist/kpro-elements.js');
+  /** Loads the bundle (`bundle`: another build's path, for comparing builds), generates the data and mounts an empty element, outside any timing. */
+  async prepare(items, count, bundle = '/packages/elements/dist/kpro-elements.js') {
+    await import(bundle);
     await customElements.whenDefined('kpro-answer-view');
     questionnaire = generateAnswerViewQuestionnaire(items);
     responses = generateAnswerViewResponses(questionnaire, count);

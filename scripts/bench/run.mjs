@@ -20,6 +20,9 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '50,200,1000' },
     build: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false }, // exit 1 when a target is missed (for CI, later)
+    only: { type: 'string' }, // run only the benchmarks whose name contains this (e.g. `--only answer-view`)
+    bundle: { type: 'string' }, // the answer-view bench loads this bundle (a path under the repository) instead of dist's
+    profile: { type: 'string' }, // write a Chromium CPU profile of the answer-view's first measured run to this file
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -63,6 +66,7 @@ async function questionnaireBench({ page, cdp, url }, renderer, size) {
 
 /** Responses per answer view in the answer-view benchmark; `size` is the number of items. */
 const ANSWER_VIEW_RESPONSES = 20;
+let answerViewRuns = 0;
 
 /**
  * <kpro-answer-view> with ANSWER_VIEW_RESPONSES responses to a generated questionnaire of `size` items
@@ -74,9 +78,17 @@ const ANSWER_VIEW_RESPONSES = 20;
 async function answerViewBench({ page, cdp, url }, _renderer, size) {
   await page.goto(`${url}/scripts/bench/answer-view.html`);
   await page.waitForFunction(() => window.kproAnswerBenchReady === true);
-  await page.evaluate(([n, count]) => window.kproAnswerBench.prepare(n, count), [size, ANSWER_VIEW_RESPONSES]);
+  await page.evaluate(([n, count, bundle]) => window.kproAnswerBench.prepare(n, count, bundle), [size, ANSWER_VIEW_RESPONSES, opts.bundle]);
   const before = await heap(cdp);
+  // --profile: a CPU profile of one measured mount (the warm-up run is skipped), for chrome://inspect or speedscope.
+  const profiling = opts.profile && ++answerViewRuns === 2;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const mount = await page.evaluate(() => window.kproAnswerBench.mount());
+  if (profiling) writeFileSync(opts.profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const after = await heap(cdp);
   const given = await page.evaluate(() => window.kproAnswerBench.mountWithResults());
   const problems = [];
@@ -117,6 +129,8 @@ const BENCHMARKS = [
     ],
   },
 ];
+/** `--only`: the benchmarks to run (all by default). */
+const SELECTED = BENCHMARKS.filter((b) => !opts.only || b.name.includes(opts.only));
 
 // -------------------------------------------------------------------------------------------------- driver
 
@@ -174,7 +188,7 @@ async function main() {
   const version = browser.version();
   const results = [];
   try {
-    for (const bench of BENCHMARKS) {
+    for (const bench of SELECTED) {
       // Fresh context and page for every run; renderers interleaved so drift (heat, other load) hits both.
       const once = async (renderer, size) => {
         const context = await browser.newContext();
@@ -221,7 +235,7 @@ async function main() {
 function report(results, browserVersion) {
   const rows = [];
   const targets = [];
-  for (const bench of BENCHMARKS) {
+  for (const bench of SELECTED) {
     for (const size of bench.sizes ?? SIZES) {
       const get = (renderer) => results.find((r) => r.benchmark === bench.name && r.size === size && r.renderer === renderer);
       const [kpro, vanilla] = [get('kpro'), get('vanilla')];
@@ -242,10 +256,11 @@ function report(results, browserVersion) {
       }
     }
   }
-  const sizes = bundleSizes();
+  // Sizes come from `npm run build`'s chunk list; a run of another bundle (--bundle) has none.
+  const sizes = !opts.bundle && existsSync(join(dist, 'kpro-elements.meta.json')) ? bundleSizes() : undefined;
   const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
-  const bundleOk = sizes.eagerGzip < 40 * 1024;
-  targets.push({ benchmark: 'bundle', metric: 'eagerGzip', target: '< 40 kB gzip', kpro: sizes.eagerGzip, ok: bundleOk });
+  const bundleOk = sizes ? sizes.eagerGzip < 40 * 1024 : undefined;
+  if (sizes) targets.push({ benchmark: 'bundle', metric: 'eagerGzip', target: '< 40 kB gzip', kpro: sizes.eagerGzip, ok: bundleOk });
 
   const header = ['benchmark', 'items', 'metric', 'kpro', 'vanilla', 'kpro/vanilla', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -254,9 +269,11 @@ function report(results, browserVersion) {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   rows.forEach((r) => console.log(line(r)));
-  console.log(`\nBundle (gzip): renderer (<kpro-questionnaire> alone) without lazy chunks ${kB(sizes.eagerGzip)} (target < 40 kB ${bundleOk ? '✔' : '✘'}),`);
-  console.log(`  kpro-elements.js (every component) ${kB(sizes.bundleGzip)};${Object.entries(sizes.components).map(([n, c]) => ` ${n} alone ${kB(c.eagerGzip)}`).join(',')}`);
-  console.log(`  FHIRPath chunks ${kB(sizes.fhirpathGzip)}, marked ${kB(sizes.markedGzip)}, other lazy ${kB(sizes.otherLazyGzip)}`);
+  if (sizes) {
+    console.log(`\nBundle (gzip): renderer (<kpro-questionnaire> alone) without lazy chunks ${kB(sizes.eagerGzip)} (target < 40 kB ${bundleOk ? '✔' : '✘'}),`);
+    console.log(`  kpro-elements.js (every component) ${kB(sizes.bundleGzip)};${Object.entries(sizes.components).map(([n, c]) => ` ${n} alone ${kB(c.eagerGzip)}`).join(',')}`);
+    console.log(`  FHIRPath chunks ${kB(sizes.fhirpathGzip)}, marked ${kB(sizes.markedGzip)}, other lazy ${kB(sizes.otherLazyGzip)}`);
+  } else console.log(`\nBundle sizes: no build meta for ${opts.bundle ?? 'dist'} (run npm run build)`);
   for (const r of results.filter((x) => x.problems.length)) {
     console.log(`⚠ ${r.renderer} ${r.benchmark} ${r.size}: ${r.problems.slice(0, 3).join(' | ')}`);
   }
@@ -264,7 +281,8 @@ function report(results, browserVersion) {
   console.log(`\nTargets: ${targets.length - failed.length}/${targets.length} met${failed.length ? ` (missed: ${failed.map((t) => `${t.metric}${t.size ? ` @${t.size}` : ''}`).join(', ')})` : ''}`);
 
   mkdirSync(join(root, 'bench-results'), { recursive: true });
-  const out = join(root, 'bench-results/bench.json');
+  // A partial run (--only) gets its own file, so it does not overwrite the full results.
+  const out = join(root, `bench-results/bench${opts.only ? `-${opts.only.replace(/[^\w-]+/g, '_')}` : ''}.json`);
   const json = { date: new Date().toISOString(), browser: browserVersion, node: process.version, loadavg: loadavg(), runs: RUNS, sizes: SIZES, bundle: sizes, targets, results };
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`Written: ${out.slice(root.length + 1)}`);

@@ -1,9 +1,10 @@
-import type { Questionnaire, QuestionnaireResponseItem } from '../fhir/types.js';
+import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';
 import type { ItemDef } from './definition.js';
 import { KproError, type KproWarning } from './errors.js';
 import type { Form, ItemNode } from './form.js';
 import { buildResponse } from './response.js';
 import { answersEqual, type AnswerValue } from './values.js';
+import { fastPlanFor, FastPathUnsupported, type FastEvaluator } from './fast-expressions.js';
 
 type FhirPath = typeof import('fhirpath');
 type Model = import('fhirpath').Model;
@@ -25,22 +26,35 @@ const MAX_PASSES = 8;
 /** Compiled FHIRPath, shared by every form: the answer view evaluates the same questionnaire many times. */
 const compiledExpressions = new Map<string, Evaluator>();
 
+export interface ExpressionOptions {
+  /**
+   * `true`: a questionnaire whose expressions are all in the subset of `fast-expressions.ts` (score
+   * sums, as in the sample content) is calculated without loading the fhirpath package. Triage sets it:
+   * it calculates once per response and waits. Off by default, because a form someone is filling in
+   * may later get an answer only fhirpath can calculate, and the switch to it then takes a moment.
+   */
+  fastPath?: boolean;
+}
+
 /**
  * Attaches SDC expression support (variable, calculatedExpression, enableWhenExpression,
  * initialExpression, answerExpression) to a form. Syntax errors refuse the questionnaire: a score that
  * silently cannot be computed is worse than a clear error. Run-time errors become warnings.
  */
-export async function attachExpressions(form: Form, onWarning?: (w: KproWarning) => void): Promise<void> {
+export async function attachExpressions(form: Form, onWarning?: (w: KproWarning) => void, options: ExpressionOptions = {}): Promise<void> {
   if (!form.def.usesExpressions) return;
-  const { fhirpath, model } = await loadFhirPath();
   const q = form.def.questionnaire;
   const cache = compiledExpressions;
   const reported = new Set<string>();
+  // The fast path while it can (see fast-expressions.ts); fhirpath once an answer needs it, for good.
+  let fast: Map<string, FastEvaluator> | undefined = options.fastPath ? fastPlanFor(form.def) : undefined;
+  let engine: { fhirpath: FhirPath; model: Model } | undefined = fast ? undefined : await loadFhirPath();
 
   const compile = (expression: string, itemContext: boolean): Evaluator => {
     const key = `${itemContext ? 'i' : 'r'}:${expression}`;
     let fn = cache.get(key);
     if (!fn) {
+      const { fhirpath, model } = engine!;
       const path = itemContext ? { base: 'QuestionnaireResponse.item', expression } : expression;
       try {
         const compiled = fhirpath.compile(path, model) as unknown as (d: unknown, v: Record<string, unknown>) => unknown[];
@@ -54,18 +68,23 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
   };
 
   // Compile every expression up front so a broken one is refused before anything renders.
-  for (const v of form.def.variables) compile(v.expression, false);
-  for (const def of form.def.all) {
-    const x = def.expressions;
-    for (const e of [x.calculated, x.enableWhen, x.initial, x.answer, ...x.variables.map((v) => v.expression)]) {
-      if (e) compile(e, true);
+  const compileAll = () => {
+    for (const v of form.def.variables) compile(v.expression, false);
+    for (const def of form.def.all) {
+      const x = def.expressions;
+      for (const e of [x.calculated, x.enableWhen, x.initial, x.answer, ...x.variables.map((v) => v.expression)]) {
+        if (e) compile(e, true);
+      }
     }
-  }
+  };
+  if (!fast) compileAll();
 
   // While the form is first set up, an unknown function is refused like a syntax error: FHIRPath only
   // finds it when it runs, and a score that can never be computed must not pass as a warning.
   let setup = true;
   const evaluate = (expression: string, ctx: QuestionnaireResponseItem | undefined, vars: Record<string, unknown>): unknown[] => {
+    // The fast path's expressions read only %resource; FastPathUnsupported ends the pass (see below).
+    if (fast) return fast.get(expression)!({ resource: vars.resource as QuestionnaireResponse });
     try {
       // %context is the evaluated item (or the response): FHIRPath sets it from the data, with its type.
       // Passing a plain object as `context` would override it with an untyped one that `.item` cannot walk.
@@ -138,12 +157,43 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     return changed;
   };
 
+  /** Set when an answer needs fhirpath after the fast path was chosen; resolves once it has taken over. */
+  let switching: Promise<void> | undefined;
+  const switchToFhirPath = (): Promise<void> => {
+    fast = undefined;
+    switching ??= loadFhirPath().then((loaded) => {
+      engine = loaded;
+      compileAll();
+    });
+    return switching;
+  };
+
   form.expressionRunner = () => {
-    // Chained calculations settle within a few passes; the cap guards against oscillation.
-    for (let i = 0; i < MAX_PASSES && pass(); i++);
+    // Switching to fhirpath and it has not loaded yet: the form is recalculated once it has.
+    if (!fast && !engine) return;
+    try {
+      // Chained calculations settle within a few passes; the cap guards against oscillation.
+      for (let i = 0; i < MAX_PASSES && pass(); i++);
+    } catch (e) {
+      if (!(e instanceof FastPathUnsupported)) throw e;
+      // Values the fast path cannot match fhirpath on exactly (a decimal score, a value set): every
+      // expression of this form is calculated by fhirpath from now on. During set-up attachExpressions
+      // waits for it; after that (a citizen typing), the form is recalculated as soon as it has loaded.
+      const ready = switchToFhirPath();
+      if (!setup) {
+        void ready.then(() => {
+          form.refresh();
+          form.notify({ structural: false });
+        });
+      }
+    }
   };
   try {
     form.refresh();
+    if (switching) {
+      await switching;
+      form.refresh();
+    }
   } catch (e) {
     form.expressionRunner = undefined;
     throw e;

@@ -114,48 +114,57 @@ export interface ItemFact {
  * `otherVersion`: the questionnaire is a fallback for the version the response names.
  */
 export async function collectFacts(def: QuestionnaireDef, qr: QuestionnaireResponse, warnings: TriageWarning[], otherVersion = false): Promise<ItemFact[]> {
-  const stored = new Form(def);
-  for (const w of loadResponse(stored, qr)) {
+  let form = new Form(def);
+  for (const w of loadResponse(form, qr)) {
     // A deliberate fallback to another version is already reported as questionnaire-version-missing.
     if (!(otherVersion && w.code === 'response-mismatch')) warnings.push(fromEngine(w));
   }
-  let computed: Form | undefined;
+  // One form, not one for the stored and one for the calculated values: what the response stores is
+  // kept aside first (a calculation gives a node a new answer array and never changes the old one),
+  // then the expressions run on the loaded response (loaded items take no initial values, so the
+  // calculations run once, on the response).
+  const storedNodes = form.nodes();
+  const storedAnswers = storedNodes.map((n) => n.answers);
+  let calculated: ItemNode[] | undefined;
   if (def.usesExpressions) {
-    const form = new Form(def);
     try {
-      // Load first, then attach: the calculations run once, on the response (loaded items take no
-      // initial values), instead of once on an empty form and again after loading.
-      loadResponse(form, qr);
-      await attachExpressions(form, (w) => warnings.push(fromEngine(w)));
-      computed = form;
+      // The fast path: score sums are calculated without loading fhirpath (it is used when they are not).
+      await attachExpressions(form, (w) => warnings.push(fromEngine(w)), { fastPath: true });
+      calculated = form.nodes();
     } catch (e) {
       warnings.push(fromEngine(e as KproWarning));
+      // A questionnaire refused half-way may have changed the form: read the response again, as stored.
+      form = new Form(def);
+      loadResponse(form, qr);
     }
   }
-  const storedNodes = [...stored.nodes()];
-  const computedNodes = computed ? [...computed.nodes()] : [];
-  // Both forms are built from the same definition and response, so their instances line up.
-  const aligned = computedNodes.length === storedNodes.length && computedNodes.every((n, i) => n.def === storedNodes[i]!.def);
+  // Calculations change answers and enablement, never the tree of a loaded response: the instances line
+  // up. Should they not, the stored values are read again and used alone, as when the calculation fails.
+  const aligned = !!calculated && calculated.length === storedNodes.length && calculated.every((n, i) => n === storedNodes[i]);
+  if (calculated && !aligned) {
+    form = new Form(def);
+    loadResponse(form, qr);
+  }
+  const nodes = aligned ? storedNodes : form.nodes();
   const facts: ItemFact[] = [];
-  storedNodes.forEach((node, i) => {
+  nodes.forEach((node, i) => {
     const d = node.def;
     if (d.type === 'group' || d.type === 'display') return;
-    const other = aligned ? computedNodes[i] : undefined;
-    const calculated = d.expressions.calculated && other ? other.answers : [];
-    if (node.answers.length && calculated.length && !sameAnswers(node.answers, calculated)) {
+    const stored = aligned ? storedAnswers[i]! : node.answers;
+    const computed = d.expressions.calculated && aligned ? node.answers : [];
+    if (stored.length && computed.length && !sameAnswers(stored, computed)) {
       warnings.push({
         code: 'score-mismatch',
         message: `The stored value of ${d.linkId} differs from the calculated value; the stored value is used.`,
-        params: { linkId: d.linkId, stored: plain(node.answers), computed: plain(calculated) },
+        params: { linkId: d.linkId, stored: plain(stored), computed: plain(computed) },
       });
     }
-    const answers = node.answers.length ? node.answers : calculated;
     facts.push({
       def: d,
-      top: topGroupOf(node, stored),
-      enabled: (other ?? node).enabled,
-      answers,
-      source: node.answers.length ? 'response' : calculated.length ? 'calculated' : 'none',
+      top: topGroupOf(node, form),
+      enabled: node.enabled,
+      answers: stored.length ? stored : computed,
+      source: stored.length ? 'response' : computed.length ? 'calculated' : 'none',
     });
   });
   return facts;

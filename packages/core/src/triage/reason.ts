@@ -10,9 +10,24 @@ export interface RenderContext {
   baseLang?: string;
 }
 
+/**
+ * Number texts by item, language and number: Intl formatting was the biggest single cost of colouring
+ * a response (every answer, score and rule bound is a number). formatAnswer is a pure function of its
+ * inputs, so remembering its output changes nothing but the time.
+ */
+const numberTexts = new WeakMap<ItemDef | object, Map<string, string>>();
+const NO_ITEM = {};
+
 /** An answer or condition value as a person reads it. */
 export function valueText(value: AnswerValue, item: ItemDef | undefined, ctx: RenderContext): string {
-  return formatAnswer(value, item, ctx.lang, ctx.baseLang);
+  const n = value.valueInteger ?? value.valueDecimal;
+  if (typeof n !== 'number' || Object.keys(value).length !== 1) return formatAnswer(value, item, ctx.lang, ctx.baseLang);
+  let texts = numberTexts.get(item ?? NO_ITEM);
+  if (!texts) numberTexts.set(item ?? NO_ITEM, (texts = new Map()));
+  const key = `${ctx.lang}|${ctx.baseLang ?? ''}|${valueKeyOf(value)}|${n}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = formatAnswer(value, item, ctx.lang, ctx.baseLang)));
+  return text;
 }
 
 /**
