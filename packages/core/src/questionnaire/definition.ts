@@ -498,7 +498,9 @@ function detectEnableWhenCycles(all: ItemDef[], byLinkId: Map<string, ItemDef>):
     path.pop();
     state.set(def, 2);
   };
-  for (const def of all) visit(def);
+  // Parent links alone form a tree, so every cycle has an enableWhen edge: starting from the items with
+  // an enableWhen finds them all, without a walk from each of a big form's other items.
+  for (const def of all) if (def.enableWhen.length) visit(def);
 }
 
 export { ITEM_CONTROL_SYSTEM };

@@ -29,6 +29,30 @@ describe('Form', () => {
     expect(nodeOf(form, 'person.name').parent).to.equal(nodeOf(form, 'person'));
   });
 
+  it('gives items without conditions the enablement of their parent, also when a condition refers to them', () => {
+    // 'late' is plain but nested under a gated group, and comes after the question that refers to it.
+    const form = new Form(
+      questionnaire([
+        { linkId: 'gate', type: 'boolean' },
+        { linkId: 'uses-late', type: 'string', enableWhen: [{ question: 'late', operator: 'exists', answerBoolean: true }] },
+        {
+          linkId: 'grp',
+          type: 'group',
+          enableWhen: [{ question: 'gate', operator: '=', answerBoolean: true }],
+          item: [{ linkId: 'late', type: 'string' }, { linkId: 'inner', type: 'group', item: [{ linkId: 'deep', type: 'string' }] }],
+        },
+      ]),
+    );
+    const on = () => Object.fromEntries(form.nodes().map((n) => [n.linkId, n.enabled]));
+    expect(on()).to.deep.equal({ gate: true, 'uses-late': false, grp: false, late: false, inner: false, deep: false });
+    form.setAnswers(nodeOf(form, 'gate'), [{ valueBoolean: true }]);
+    form.setAnswers(nodeOf(form, 'late'), [{ valueString: 'x' }]);
+    expect(on()).to.deep.equal({ gate: true, 'uses-late': true, grp: true, late: true, inner: true, deep: true });
+    // Disabling the group hides 'late' and its answer, so the condition on it no longer holds.
+    form.setAnswers(nodeOf(form, 'gate'), [{ valueBoolean: false }]);
+    expect(on()).to.deep.equal({ gate: true, 'uses-late': false, grp: false, late: false, inner: false, deep: false });
+  });
+
   it('accepts a compiled definition as well as the raw questionnaire', () => {
     const def = compileQuestionnaire(repeating());
     const form = new Form(def);

@@ -67,7 +67,7 @@ export class Form {
     this.warnings = [...this.def.warnings];
     const rootDef = { linkId: '', items: this.def.items } as unknown as ItemDef;
     this.root = new ItemNode(rootDef, undefined);
-    this.root.children = this.def.items.flatMap((d) => this.#createInstances(d, this.root, true));
+    this.root.children = this.#createChildren(this.def.items, this.root, true);
     this.#reindex();
     this.refresh();
   }
@@ -129,7 +129,7 @@ export class Form {
     if (!parent || !node.def.repeats) return undefined;
     const max = node.def.maxOccurs;
     if (max !== undefined && this.repeatsOf(node).length >= max) return undefined;
-    const [fresh] = this.#createInstances(node.def, parent, true);
+    const fresh = this.createNode(node.def, parent, true);
     const siblings = this.repeatsOf(node);
     const at = parent.children.indexOf(siblings[siblings.length - 1]!) + 1;
     parent.children.splice(at, 0, fresh!);
@@ -186,8 +186,8 @@ export class Form {
   createNode(def: ItemDef, parent: ItemNode, withInitial: boolean): ItemNode {
     const node = new ItemNode(def, parent);
     node.withInitial = withInitial;
-    if (withInitial) node.answers = initialAnswers(def);
-    node.children = def.items.flatMap((d) => this.#createInstances(d, node, withInitial));
+    if (withInitial && (def.initial.length || def.options.length)) node.answers = initialAnswers(def);
+    if (def.items.length) node.children = this.#createChildren(def.items, node, withInitial);
     return node;
   }
 
@@ -195,9 +195,14 @@ export class Form {
     this.#emit(change);
   }
 
-  #createInstances(def: ItemDef, parent: ItemNode, withInitial: boolean): ItemNode[] {
-    const count = def.type === 'group' && def.repeats ? Math.max(1, def.minOccurs ?? 1) : 1;
-    return Array.from({ length: count }, () => this.createNode(def, parent, withInitial));
+  /** Fresh instances of `defs` (a repeating group starts with minOccurs repetitions, at least one). */
+  #createChildren(defs: ItemDef[], parent: ItemNode, withInitial: boolean): ItemNode[] {
+    const out: ItemNode[] = [];
+    for (const def of defs) {
+      const count = def.type === 'group' && def.repeats ? Math.max(1, def.minOccurs ?? 1) : 1;
+      for (let i = 0; i < count; i++) out.push(this.createNode(def, parent, withInitial));
+    }
+    return out;
   }
 
   #reindex(): void {
@@ -228,7 +233,13 @@ export class Form {
       memo.set(n, on);
       return on;
     };
-    for (const n of this.nodes()) n.enabled = enabledOf(n);
+    // Nodes come parents first: an item without conditions of its own is enabled exactly when its parent
+    // is, which this loop has set already, so most items of a big form cost no memo and no recursion
+    // (enabledOf gives the same for them when a condition elsewhere refers to one).
+    for (const n of this.nodes()) {
+      const plain = !n.def.enableWhen.length && n.expressionEnabled !== false;
+      n.enabled = plain ? !n.parent || n.parent === this.root || n.parent.enabled : enabledOf(n);
+    }
   }
 
   #emit(change: FormChange): void {

@@ -22,6 +22,8 @@ export type ValueKey = (typeof VALUE_KEYS)[number];
 /** The value[x] key of an answer-like object (answer, answerOption, initial, enableWhen uses answer[x]). */
 export function valueKeyOf(v: object | undefined, prefix = 'value'): ValueKey | undefined {
   if (!v) return undefined;
+  // Answers and options are almost always codings: skip the scan over the keys for them (hot in big forms).
+  if (prefix === 'value' && (v as { valueCoding?: unknown }).valueCoding !== undefined && Object.keys(v).length === 1) return 'valueCoding';
   for (const k of Object.keys(v)) {
     if (k.startsWith(prefix) && k.length > prefix.length) {
       const key = ('value' + k.slice(prefix.length)) as ValueKey;

@@ -135,8 +135,11 @@ function a11yAttrs(node: ItemNode, ctx: ItemContext): string {
   return `${attr('aria-describedby', describedBy(node, ctx) || undefined)}${invalid ? ' aria-invalid="true"' : ''} data-input`;
 }
 
-/** A question: label, control, hint, help, errors. */
-export function questionHtml(node: ItemNode, ctx: ItemContext): string {
+/**
+ * A question: label, control, hint, help, errors. A dormant question (disabled by enableWhen) is the same
+ * element, hidden and without data-link-id (see `nodeHtml`).
+ */
+export function questionHtml(node: ItemNode, ctx: ItemContext, dormant = false): string {
   const def = node.def;
   const invalid = ctx.issues(node).length > 0;
   const grouped = usesFieldset(node, ctx);
@@ -144,7 +147,7 @@ export function questionHtml(node: ItemNode, ctx: ItemContext): string {
   const inner = grouped
     ? `<fieldset class="choices"${attr('aria-describedby', describedBy(node, ctx) || undefined)}><legend class="label" part="label">${labelHtml(def, ctx)}</legend>${helpHtml(node, ctx)}${hintHtml(node, ctx)}${body}</fieldset>`
     : `<label class="label" part="label" for="${node.id}-0">${labelHtml(def, ctx)}</label>${helpHtml(node, ctx)}${hintHtml(node, ctx)}${body}`;
-  return `<div class="item question type-${def.type}${invalid ? ' invalid' : ''}" part="item" data-link-id="${esc(def.linkId)}" data-item="${node.id}">${inner}${errorsHtml(node, ctx)}</div>`;
+  return `<div class="item question type-${def.type}${invalid ? ' invalid' : ''}" part="item" ${dormant ? `hidden id="${node.id}"` : `data-link-id="${esc(def.linkId)}"`} data-item="${node.id}">${inner}${errorsHtml(node, ctx)}</div>`;
 }
 
 function usesFieldset(node: ItemNode, ctx: ItemContext): boolean {
@@ -236,8 +239,9 @@ function booleanHtml(node: ItemNode, ctx: ItemContext): string {
   if (node.def.control === 'check-box') {
     return `<input type="checkbox" id="${node.id}-0" class="single-check" data-kind="boolean-check"${v === true ? ' checked' : ''}${a11yAttrs(node, ctx)}>`;
   }
+  const a11y = a11yAttrs(node, ctx);
   return `<div class="options horizontal">${[true, false]
-    .map((b) => `<label class="option"><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11yAttrs(node, ctx)}>${esc(b ? ctx.t.yes : ctx.t.no)}</label>`)
+    .map((b) => `<label class="option"><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11y}>${esc(b ? ctx.t.yes : ctx.t.no)}</label>`)
     .join('')}</div>`;
 }
 
@@ -283,8 +287,9 @@ function choiceHtml(node: ItemNode, ctx: ItemContext): string {
       const type = control === 'checkbox' ? 'checkbox' : 'radio';
       const kind = type === 'radio' ? 'option-radio' : 'option-check';
       const orient = def.orientation === 'horizontal' ? 'horizontal' : 'vertical';
+      const a11y = a11yAttrs(node, ctx); // the same on every option
       body = `<div class="options ${orient}">${options
-        .map((o, i) => `<label class="option"><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11yAttrs(node, ctx)}>${label(o)}</label>`)
+        .map((o, i) => `<label class="option"><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11y}>${label(o)}</label>`)
         .join('')}${
         type === 'radio' && selected.size && !def.required ? `<button type="button" class="clear" data-action="clear" data-node="${node.id}">${esc(ctx.t.clearAnswer)}</button>` : ''
       }</div>`;
@@ -359,16 +364,28 @@ export function nodesHtml(nodes: ItemNode[], ctx: ItemContext): string {
 }
 
 /**
- * A disabled item is an empty, hidden placeholder without data-link-id: not on screen, not in the
- * accessibility tree, and nothing a test or a host could mistake for the item; enabling replaces it.
+ * A disabled group or item with children is an empty, hidden placeholder without data-link-id: not on
+ * screen, not in the accessibility tree, and nothing a test or a host could mistake for the item;
+ * enabling replaces it. Its id (the node id) lets the view find it without indexing the whole form.
  */
 export function placeholderHtml(node: ItemNode): string {
-  return `<div data-item="${node.id}" hidden></div>`;
+  return `<div data-item="${node.id}" id="${node.id}" hidden></div>`;
+}
+
+/**
+ * Whether a disabled item is rendered dormant: in full, hidden, without data-link-id, so enabling it
+ * flips two attributes instead of parsing and replacing it (a click that reveals 200 questions, as a
+ * plain page would do it). Only questions without nested items: a dormant group would have to hide
+ * every descendant's data-link-id as well.
+ */
+export function rendersDormant(node: ItemNode): boolean {
+  const def = node.def;
+  return !def.hidden && def.type !== 'group' && def.type !== 'display' && !node.children.length;
 }
 
 export function nodeHtml(node: ItemNode, ctx: ItemContext): string {
   const def = node.def;
-  if (!node.enabled || def.hidden) return placeholderHtml(node);
+  if (!node.enabled || def.hidden) return rendersDormant(node) ? questionHtml(node, ctx, true) : placeholderHtml(node);
   if (def.type === 'display') return displayHtml(node, ctx);
   if (def.type === 'group') {
     return `<section class="group" part="group" data-link-id="${esc(def.linkId)}" data-item="${node.id}" aria-labelledby="${node.id}-h"><h2 class="group-title" id="${node.id}-h">${

@@ -1,5 +1,5 @@
 import type { Form, ItemNode } from '@kpro/core';
-import { describedBy, errorsHtml, nodeHtml, nodesHtml, optionsOf, type ItemContext } from './item-html.js';
+import { describedBy, errorsHtml, nodeHtml, nodesHtml, optionsOf, rendersDormant, type ItemContext } from './item-html.js';
 
 /** What an item's element was last rendered from; compared by identity, so a check is cheap. */
 interface Rendered {
@@ -10,6 +10,8 @@ interface Rendered {
   slots: number;
   help: boolean;
   children: number;
+  /** The element holds the whole question, shown or dormant (hidden, without data-link-id). */
+  full: boolean;
 }
 
 const TEXTUAL = new Set(['string', 'text', 'url', 'reference', 'integer', 'decimal', 'quantity', 'date', 'dateTime', 'time', 'other', 'autocomplete', 'free-text']);
@@ -18,12 +20,15 @@ const TEXTUAL = new Set(['string', 'text', 'url', 'reference', 'integer', 'decim
  * Keeps the items' DOM in step with the form. A full render is one innerHTML on the container (detached
  * when it is new); after that only items whose state changed are replaced, and a field the citizen is
  * typing in is never replaced (its errors are patched in place), so the caret, IME and focus stay put.
+ * A question that is only enabled or disabled, with nothing else changed, is shown or hidden in place.
  */
 export class ItemView {
   readonly container: HTMLDivElement;
   #elements = new Map<string, HTMLElement>();
   /** The element index is built on first need, not during the first render (it is not needed to paint). */
   #indexed = false;
+  /** Look-ups by selector before the index pays for itself (see `#lookup`). */
+  #misses = 0;
   #rendered = new Map<string, Rendered>();
   #key = '';
   #form?: Form;
@@ -35,8 +40,24 @@ export class ItemView {
 
   /** The element of an item (or its placeholder while disabled). */
   element(node: ItemNode): HTMLElement | undefined {
-    this.#ensureIndex();
-    return this.#elements.get(node.id);
+    return this.#lookup(node.id);
+  }
+
+  /**
+   * An item's element. Indexing the whole form costs a walk over every element, which one click should
+   * not pay: dormant items and placeholders carry their node id as id (a hash look-up in the shadow root),
+   * and a few other items are found by selector; the index is built once look-ups become many.
+   */
+  #lookup(id: string): HTMLElement | undefined {
+    if (this.#indexed) return this.#elements.get(id);
+    const root = this.container.getRootNode();
+    const byId = root instanceof ShadowRoot || root instanceof Document ? root.getElementById(id) : null;
+    if (byId?.dataset.item === id) return byId;
+    if (++this.#misses > 8) {
+      this.#ensureIndex();
+      return this.#elements.get(id);
+    }
+    return this.container.querySelector<HTMLElement>(`[data-item="${id}"]`) ?? undefined;
   }
 
   #ensureIndex(): void {
@@ -57,6 +78,7 @@ export class ItemView {
       this.#elements.clear();
       this.#rendered.clear();
       this.#indexed = false;
+      this.#misses = 0;
       for (const n of nodes) this.#remember(n, ctx);
       return;
     }
@@ -65,6 +87,14 @@ export class ItemView {
       const before = this.#rendered.get(node.id);
       if (!before) return; // not on this page, or inside a placeholder
       const now = this.#state(node, ctx);
+      if (before.enabled !== now.enabled && before.full && now.full && sameContent(before, now)) {
+        const el = this.#lookup(node.id);
+        if (el) {
+          setDormant(el, node, !now.enabled);
+          this.#rendered.set(node.id, now);
+          return;
+        }
+      }
       if (before.enabled !== now.enabled || before.children !== now.children) {
         replaceQueue.push(node);
         return;
@@ -74,7 +104,6 @@ export class ItemView {
       if (own || before.issues !== now.issues) {
         const typing = editing?.nodeId === node.id && TEXTUAL.has(editing.kind);
         if (typing) {
-          this.#ensureIndex();
           this.#patchErrors(node, ctx);
           this.#rendered.set(node.id, now);
         } else {
@@ -98,6 +127,7 @@ export class ItemView {
       slots: node.def.repeats ? ctx.slots(node) : 1,
       help: ctx.expandedHelp.has(node.id),
       children: node.children.length,
+      full: node.enabled || rendersDormant(node),
     };
   }
 
@@ -116,14 +146,13 @@ export class ItemView {
    * focus and the caret on the same control.
    */
   #replace(nodes: ItemNode[], ctx: ItemContext): void {
-    this.#ensureIndex();
     const root = this.container.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement as HTMLInputElement | null;
     const jobs = nodes
       .map((node) => {
         // A repeating group's repetitions are one element: re-render the whole set.
         const set = node.def.type === 'group' && node.def.repeats && this.#form ? this.#form.repeatsOf(node) : undefined;
-        return { node, set, old: this.#elements.get(node.id) };
+        return { node, set, old: this.#lookup(node.id) };
       })
       .filter((j) => j.old);
     const template = document.createElement('template');
@@ -134,7 +163,7 @@ export class ItemView {
       const old = job.old!;
       const focus = active && old.contains(active) ? { id: active.id, name: active.getAttribute('name'), value: active.value, range: safeSelection(active) } : undefined;
       old.replaceWith(el);
-      this.#index(el);
+      if (this.#indexed) this.#index(el);
       for (const n of job.set ?? [job.node]) this.#remember(n, ctx);
       if (focus) {
         const target =
@@ -151,7 +180,7 @@ export class ItemView {
 
   /** Errors and aria-invalid/aria-describedby in place, for the field being typed in. */
   #patchErrors(node: ItemNode, ctx: ItemContext): void {
-    const el = this.#elements.get(node.id);
+    const el = this.#lookup(node.id);
     if (!el) return;
     const invalid = ctx.issues(node).length > 0;
     el.classList.toggle('invalid', invalid);
@@ -169,6 +198,23 @@ export class ItemView {
       if (described) input.setAttribute('aria-describedby', described);
       else input.removeAttribute('aria-describedby');
     }
+  }
+}
+
+/** Only enablement differs: the rendered question is still right, it just shows or hides. */
+function sameContent(a: Rendered, b: Rendered): boolean {
+  return a.answers === b.answers && a.options === b.options && a.issues === b.issues && a.slots === b.slots && a.help === b.help && a.children === b.children;
+}
+
+/** Hides or shows a whole question in place; hidden, it has no data-link-id (as a placeholder has none). */
+function setDormant(el: HTMLElement, node: ItemNode, dormant: boolean): void {
+  el.hidden = dormant;
+  if (dormant) {
+    el.removeAttribute('data-link-id');
+    el.id = node.id;
+  } else {
+    el.setAttribute('data-link-id', node.def.linkId);
+    el.removeAttribute('id');
   }
 }
 

@@ -53,6 +53,32 @@ describe('<kpro-questionnaire>', () => {
     expect($(el, '[data-link-id="howmuch"]')).to.not.exist;
   });
 
+  it('keeps a disabled question dormant (hidden, out of the accessibility tree, no data-link-id) and shows it in place', async () => {
+    const el = await render();
+    const dormant = () => $$(el, '[data-item][hidden]').find((e) => e.querySelector('input[data-kind="integer"], input[data-kind="decimal"]'));
+    const before = dormant()!;
+    expect(before, 'the dependant is rendered dormant').to.exist;
+    expect(before.hasAttribute('data-link-id')).to.equal(false);
+    expect(before.checkVisibility()).to.equal(false);
+    choose(el, 'smoke', 0);
+    await el.updateComplete;
+    const shown = $(el, '[data-link-id="howmuch"]')!;
+    // The same element, shown in place: nothing was parsed or replaced.
+    expect(shown).to.equal(before);
+    expect(shown.checkVisibility()).to.equal(true);
+    type(el, 'howmuch', '12');
+    await el.updateComplete;
+    choose(el, 'smoke', 1);
+    await el.updateComplete;
+    expect($(el, '[data-link-id="howmuch"]')).to.not.exist;
+    expect(el.response!.item!.some((i) => i.linkId === 'howmuch'), 'a disabled answer is left out').to.equal(false);
+    choose(el, 'smoke', 0);
+    await el.updateComplete;
+    // The answer was kept while disabled and is shown again.
+    expect(($(el, '[data-link-id="howmuch"] input') as HTMLInputElement).value).to.equal('12');
+    await expect(el).to.be.accessible();
+  });
+
   it('parses Danish decimals and keeps them in the response', async () => {
     const el = await render();
     type(el, 'weight', '72,5');
