@@ -204,18 +204,41 @@ function kindOf(d: ItemDef): ItemKind {
   return calculated ? 'calculated' : 'question';
 }
 
+interface StaticParts {
+  text: string;
+  label: string;
+  kind: ItemKind;
+  hib?: boolean;
+  mid?: number;
+}
+
+/** What an item's triage says about the item itself, by definition and language: the same for every response. */
+const staticParts = new WeakMap<ItemDef, Map<string, StaticParts>>();
+
+function staticPartsOf(d: ItemDef, ctx: RenderContext): StaticParts {
+  let byLang = staticParts.get(d);
+  if (!byLang) staticParts.set(d, (byLang = new Map()));
+  const key = `${ctx.lang}|${ctx.baseLang ?? ''}`;
+  let parts = byLang.get(key);
+  if (!parts) {
+    const text = textFor(d.text, ctx.lang, ctx.baseLang);
+    const short = findExtension(d.raw, TRIAGE_URL.shortText);
+    const label = short?.valueString ? textFor(readText(short.valueString, short._valueString), ctx.lang, ctx.baseLang) : text || d.linkId;
+    const hib = findExtension(d.raw, TRIAGE_URL.higherIsBetter)?.valueBoolean;
+    const mid = numberOf(findExtension(d.raw, TRIAGE_URL.minimalImportantDifference) as AnswerValue | undefined);
+    byLang.set(key, (parts = { text, label, kind: kindOf(d), ...(hib !== undefined ? { hib } : {}), ...(mid !== undefined ? { mid } : {}) }));
+  }
+  return parts;
+}
+
 /** @internal The parts of an item's triage that do not depend on where the colour comes from. */
 export function describe(fact: ItemFact, ctx: RenderContext): Omit<ItemTriage, 'significance' | 'reason' | 'matchedRules' | 'triggers' | 'conflict' | 'hasRules'> {
   const d = fact.def;
-  const text = textFor(d.text, ctx.lang, ctx.baseLang);
-  const short = findExtension(d.raw, TRIAGE_URL.shortText);
-  const label = short?.valueString ? textFor(readText(short.valueString, short._valueString), ctx.lang, ctx.baseLang) : text || d.linkId;
-  const hib = findExtension(d.raw, TRIAGE_URL.higherIsBetter)?.valueBoolean;
-  const mid = numberOf(findExtension(d.raw, TRIAGE_URL.minimalImportantDifference) as AnswerValue | undefined);
+  const { text, label, kind, hib, mid } = staticPartsOf(d, ctx);
   return {
     linkId: d.linkId,
     domain: fact.top?.linkId,
-    kind: kindOf(d),
+    kind,
     type: d.type,
     text,
     label,
@@ -263,6 +286,21 @@ export function uncolouredText(kind: ReasonKind, label: string, answerText: stri
   }
 }
 
+/** A rule's condition in words, by rule and language: rules are read once per questionnaire, so this is the same for every response. */
+const conditionTexts = new WeakMap<TriageRule['conditions'], WeakMap<ItemDef, Map<string, string>>>();
+
+function cachedConditionText(conditions: TriageRule['conditions'], def: ItemDef, ctx: RenderContext): string {
+  // The item is part of the key (its options name the coded values), and so is the language.
+  let byDef = conditionTexts.get(conditions);
+  if (!byDef) conditionTexts.set(conditions, (byDef = new WeakMap()));
+  let byLang = byDef.get(def);
+  if (!byLang) byDef.set(def, (byLang = new Map()));
+  const key = `${ctx.lang}|${ctx.baseLang ?? ''}`;
+  let text = byLang.get(key);
+  if (text === undefined) byLang.set(key, (text = conditionText(conditions, def, ctx)));
+  return text;
+}
+
 /** @internal The reason for a colour given by rules (computed) or by the server. */
 export function ruleReason(
   kind: 'rule' | 'server',
@@ -277,7 +315,7 @@ export function ruleReason(
   const trigger = triggers.find((x) => x.rule === decider);
   const answer = trigger?.value ? valueText(trigger.value, fact.def, ctx) : base.answerText || t.operator.notAnswered;
   // A server's finding may come without a copy of the rule: then only its colour is known.
-  const condition = decider.conditions.length ? conditionText(decider.conditions, fact.def, ctx) : undefined;
+  const condition = decider.conditions.length ? cachedConditionText(decider.conditions, fact.def, ctx) : undefined;
   const shown = conditionIsImplied(decider) ? undefined : condition;
   const colour = t.colour[decider.significance];
   let text = kind === 'rule' ? t.reason.rule(base.label, answer, shown, colour) : t.reason.server(base.label, answer, shown, colour);

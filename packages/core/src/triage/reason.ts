@@ -11,20 +11,33 @@ export interface RenderContext {
 }
 
 /**
- * Number texts by item, language and number: Intl formatting was the biggest single cost of colouring
- * a response (every answer, score and rule bound is a number). formatAnswer is a pure function of its
- * inputs, so remembering its output changes nothing but the time.
+ * Answer texts by item, language and value (numbers and codings): Intl formatting and option look-ups
+ * were the biggest single cost of colouring a response (every answer and rule bound is one).
+ * formatAnswer is a pure function of its inputs, so remembering its output changes nothing but the time.
  */
 const numberTexts = new WeakMap<ItemDef | object, Map<string, string>>();
 const NO_ITEM = {};
 
+/**
+ * The part of an answer formatAnswer reads, as a key: a number's type and value; a coding's system,
+ * code and display (its option is found by system and code, else display or code is shown).
+ */
+function textKey(value: AnswerValue): string | undefined {
+  const key = valueKeyOf(value);
+  if (Object.keys(value).length !== 1) return undefined;
+  if (key === 'valueInteger' || key === 'valueDecimal') return `${key}|${value[key]}`;
+  const c = value.valueCoding;
+  if (key === 'valueCoding' && c) return `c|${c.system ?? ''}|${c.code ?? ''}|${c.display ?? ''}|${c.code === undefined}`;
+  return undefined;
+}
+
 /** An answer or condition value as a person reads it. */
 export function valueText(value: AnswerValue, item: ItemDef | undefined, ctx: RenderContext): string {
-  const n = value.valueInteger ?? value.valueDecimal;
-  if (typeof n !== 'number' || Object.keys(value).length !== 1) return formatAnswer(value, item, ctx.lang, ctx.baseLang);
+  const k = textKey(value);
+  if (k === undefined) return formatAnswer(value, item, ctx.lang, ctx.baseLang);
   let texts = numberTexts.get(item ?? NO_ITEM);
   if (!texts) numberTexts.set(item ?? NO_ITEM, (texts = new Map()));
-  const key = `${ctx.lang}|${ctx.baseLang ?? ''}|${valueKeyOf(value)}|${n}`;
+  const key = `${ctx.lang}|${ctx.baseLang ?? ''}|${k}`;
   let text = texts.get(key);
   if (text === undefined) texts.set(key, (text = formatAnswer(value, item, ctx.lang, ctx.baseLang)));
   return text;

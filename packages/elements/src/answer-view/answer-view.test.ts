@@ -282,6 +282,33 @@ describe('<kpro-answer-view>', () => {
       expect(h1.textContent).to.contain('Meget');
     });
 
+    it('shows markup in answers and titles as text in the course table (it is built as an escaped string)', async () => {
+      const q = files['kommunal-rehabilitering'];
+      const markup = '<img src=x onerror="window.kproPwned=1">';
+      const [, mid, start] = rehabCourse();
+      const slut = { ...workedExampleResponse({ id: 'slut', questionnaire: 'kommunal-rehabilitering', shows: '', answers: { d1: [markup] }, expect: { overall: 'none', domains: {} } }, q), id: 'x"y' };
+      const requests = courseRequests.map((r) => (r.id === 'sr-start' ? { ...r, code: { text: '<b>Start</b> & "første"' } } : r));
+      const el = await render({ responses: [slut, mid!, start!], requests });
+      const course = $(el, '.course')!;
+      expect(course.querySelector('img, b'), 'no element from the data').to.equal(null);
+      expect(course.textContent).to.contain(markup);
+      expect(course.textContent).to.contain('<b>Start</b> & "første"');
+      expect($$(el, '.course thead th[data-response-id]').map((h) => h.dataset.responseId)).to.deep.equal(['start', 'mid', 'x"y']);
+      expect((window as unknown as { kproPwned?: number }).kproPwned).to.equal(undefined);
+    });
+
+    it('keeps the course table when something else changes (a selected row), and rebuilds it for the filter', async () => {
+      const el = await render({ responses: rehabCourse(), requests: courseRequests });
+      const table = $(el, '.course table')!;
+      $(el, 'tr.answer')!.click();
+      await el.updateComplete;
+      expect($(el, '.course table'), 'the same table').to.equal(table);
+      el.onlyFlagged = true;
+      await el.updateComplete;
+      expect($(el, '.course table'), 'a new table').to.not.equal(table);
+      expect($$(el, '.course tr.course-item.filtered-out').length).to.be.greaterThan(0);
+    });
+
     it('numbers the conversations when nothing names them, and marks a worsening in words', async () => {
       const [a, b] = rehabCourse();
       const el = await render({ responses: [b!, a!].map((r) => ({ ...r, basedOn: undefined })) });
