@@ -44,6 +44,10 @@ export default css`
     margin-inline-start: var(--kpro-space-m);
     content-visibility: visible;
   }
+  /* On screen at first paint: laid out at once, not in a second pass after content-visibility finds them. */
+  .items > .group:nth-child(-n + 2) {
+    content-visibility: visible;
+  }
   .repeat-no {
     font-weight: 400;
     color: var(--kpro-color-text-muted);
