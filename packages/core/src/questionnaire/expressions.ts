@@ -181,10 +181,18 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
       // waits for it; after that (a citizen typing), the form is recalculated as soon as it has loaded.
       const ready = switchToFhirPath();
       if (!setup) {
-        void ready.then(() => {
-          form.refresh();
-          form.notify({ structural: false });
-        });
+        ready.then(
+          () => {
+            form.refresh();
+            form.notify({ structural: false });
+          },
+          (err: unknown) => {
+            // The engine did not load (offline?): say so rather than show a score that is out of date.
+            const w: KproWarning = { code: 'expression-error', message: `FHIRPath could not be loaded: ${(err as Error)?.message ?? err}`, params: {} };
+            form.warnings.push(w);
+            onWarning?.(w);
+          },
+        );
       }
     }
   };
