@@ -282,7 +282,7 @@ describe('<kpro-answer-view>', () => {
       expect(h1.textContent).to.contain('Meget');
     });
 
-    it('shows markup in answers and titles as text in the course table (it is built as an escaped string)', async () => {
+    it('shows markup in answers and titles as text in the course table', async () => {
       const q = files['kommunal-rehabilitering'];
       const markup = '<img src=x onerror="window.kproPwned=1">';
       const [, mid, start] = rehabCourse();
@@ -297,15 +297,11 @@ describe('<kpro-answer-view>', () => {
       expect((window as unknown as { kproPwned?: number }).kproPwned).to.equal(undefined);
     });
 
-    it('keeps the course table when something else changes (a selected row), and rebuilds it for the filter', async () => {
+    it('marks filtered rows in the course as well', async () => {
       const el = await render({ responses: rehabCourse(), requests: courseRequests });
-      const table = $(el, '.course table')!;
-      $(el, 'tr.answer')!.click();
-      await el.updateComplete;
-      expect($(el, '.course table'), 'the same table').to.equal(table);
+      expect($$(el, '.course tr.course-item.filtered-out').length).to.equal(0);
       el.onlyFlagged = true;
       await el.updateComplete;
-      expect($(el, '.course table'), 'a new table').to.not.equal(table);
       expect($$(el, '.course tr.course-item.filtered-out').length).to.be.greaterThan(0);
     });
 

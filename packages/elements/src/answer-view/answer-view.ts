@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
   canonicalOf,
   courseOf,
@@ -154,14 +153,6 @@ function cached(keys: object[], lang: string, make?: () => Promise<TriageResult>
   }
   return entry;
 }
-
-/** The course table's HTML by view, with the filter and collapse state it was built for. */
-const courseTables = new WeakMap<object, { state: string; html: string }>();
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values for HTML built as a string: everything from the data goes through here. */
-const SPECIAL = /[&<>"']/;
-const esc = (s: string): string => (SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s);
 
 /** Intl formatters are costly to create; one per language and options. */
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -792,64 +783,68 @@ export class KproAnswerView extends LitElement {
   }
 
   /** Every answer side by side, a column per response (oldest first). */
-  /**
-   * Every answer side by side, a column per response (oldest first). The table is built as one escaped
-   * HTML string and parsed once: 20 responses of 50 items are over a thousand cells, and a Lit template
-   * per cell cost more than the rest of the view. Nothing in it is interactive, and the string is kept
-   * per view and state, so other updates (a selected row) leave the table alone.
-   */
   #course(view: View): TemplateResult {
-    const a = this.localize.t.answerView;
-    const state = `${this.onlyFlagged}|${[...this.collapsed].join('\u0000')}`;
-    let memo = courseTables.get(view);
-    if (memo?.state !== state) courseTables.set(view, (memo = { state, html: this.#courseTable(view) }));
-    return html`<section class="course" part="course" aria-labelledby="course-heading">
-      <h3 id="course-heading">${a.courseTitle}</h3>
-      <div class="scroll" role="region" aria-labelledby="course-caption" tabindex="0">${unsafeHTML(memo.html)}</div>
-    </section>`;
-  }
-
-  /** The course table's HTML: every text escaped (answers and item texts come from the data). */
-  #courseTable(view: View): string {
     const a = this.localize.t.answerView;
     const columns = [...view.columns].reverse(); // oldest first, as time runs
     const newest = view.columns[0]!;
     const r = newest.result;
+    const domainOrder = r.domains;
     const itemsOf = (domain: string) => view.groups.find((g) => g.key === domain)?.items ?? [];
     const agendaItems = r.items.filter((i) => r.agenda.items.some((x) => x.linkId === i.linkId));
     const flagged = (i: ItemTriage) => FLAGGED.includes(i.significance);
-    const none = '<td><span aria-hidden="true">–</span></td>';
     const itemRow = ({ item, key }: { item: ItemTriage; key: string }) => {
       const k = Number(key.slice(key.lastIndexOf('#') + 1));
-      let row = `<tr class="course-item${this.onlyFlagged && !flagged(item) ? ' filtered-out' : ''}" data-course-link-id="${esc(item.linkId)}"><th scope="row">${esc(item.text || item.label)}</th>`;
-      for (const c of columns) {
-        const it = c.byLinkId.get(item.linkId)?.[k];
-        if (!it) {
-          row += none;
-          continue;
-        }
-        const s = it.significance;
-        row += `<td class="cell" data-colour="${s}"><span class="icon" role="img" aria-label="${esc(a.short[s])}">${ICON[s]}</span> ${esc(answerOf(it, a))}</td>`;
-      }
-      return `${row}</tr>`;
+      return html`<tr class="course-item${this.onlyFlagged && !flagged(item) ? ' filtered-out' : ''}" data-course-link-id=${item.linkId}>
+        <th scope="row">${item.text || item.label}</th>
+        ${columns.map((c) => {
+          const it = c.byLinkId.get(item.linkId)?.[k];
+          if (!it) return html`<td><span aria-hidden="true">–</span></td>`;
+          const s = it.significance;
+          return html`<td class="cell" data-colour=${s}><span class="icon" role="img" aria-label=${a.short[s]}>${ICON[s]}</span> ${answerOf(it, a)}</td>`;
+        })}
+      </tr>`;
     };
-    let out = `<table><caption id="course-caption">${esc(a.courseCaption(columns.length))}</caption><thead><tr><th scope="col">${esc(a.question)}</th>`;
-    for (const c of columns) {
-      out += `<th scope="col"${c.response.id !== undefined ? ` data-response-id="${esc(c.response.id)}"` : ''}>`;
-      if (c.date) out += `<span class="col-date">${esc(c.date)}</span><br>`;
-      out += `<span class="col-conversation">${esc(c.conversation)}</span>${c === newest ? ` <span class="col-latest">(${esc(a.latest)})</span>` : ''}</th>`;
-    }
-    out += '</tr></thead>';
-    if (agendaItems.length) out += `<tbody>${agendaItems.map((item) => itemRow({ item, key: `${item.linkId}#0` })).join('')}</tbody>`;
-    for (const d of r.domains) {
-      out += `<tbody><tr class="course-domain" data-course-domain="${esc(d.linkId)}"><th scope="row">${esc(d.text)}</th>`;
-      for (const c of columns) {
-        const s = c.domainsById.get(d.linkId)?.significance;
-        out += s ? `<td class="cell" data-colour="${s}"><span class="icon" aria-hidden="true">${ICON[s]}</span> ${esc(a.short[s])}</td>` : none;
-      }
-      out += `</tr></tbody><tbody class="course-items"${this.collapsed.has(d.linkId) ? ' hidden' : ''}>${itemsOf(d.linkId).map(itemRow).join('')}</tbody>`;
-    }
-    return `${out}</table>`;
+    return html`<section class="course" part="course" aria-labelledby="course-heading">
+      <h3 id="course-heading">${a.courseTitle}</h3>
+      <div class="scroll" role="region" aria-labelledby="course-caption" tabindex="0">
+        <table>
+          <caption id="course-caption">${a.courseCaption(columns.length)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${a.question}</th>
+              ${columns.map(
+                (c) => html`<th scope="col" data-response-id=${c.response.id ?? nothing}>
+                  ${c.date ? html`<span class="col-date">${c.date}</span><br />` : nothing}<span class="col-conversation">${c.conversation}</span>${c === newest
+                    ? html` <span class="col-latest">(${a.latest})</span>`
+                    : nothing}
+                </th>`,
+              )}
+            </tr>
+          </thead>
+          ${agendaItems.length
+            ? html`<tbody>
+                ${agendaItems.map((item) => itemRow({ item, key: `${item.linkId}#0` }))}
+              </tbody>`
+            : nothing}
+          ${domainOrder.map(
+            (d) => html`<tbody>
+                <tr class="course-domain" data-course-domain=${d.linkId}>
+                  <th scope="row">${d.text}</th>
+                  ${columns.map((c) => {
+                    const s = c.domainsById.get(d.linkId)?.significance;
+                    return s
+                      ? html`<td class="cell" data-colour=${s}><span class="icon" aria-hidden="true">${ICON[s]}</span> ${a.short[s]}</td>`
+                      : html`<td><span aria-hidden="true">–</span></td>`;
+                  })}
+                </tr>
+              </tbody>
+              <tbody class="course-items" ?hidden=${this.collapsed.has(d.linkId)}>
+                ${itemsOf(d.linkId).map(itemRow)}
+              </tbody>`,
+          )}
+        </table>
+      </div>
+    </section>`;
   }
 
   #trend(sc: ScoreCourse, view: View): TemplateResult {
