@@ -217,7 +217,7 @@ function compileFresh(input: unknown): QuestionnaireDef {
         : NONE,
       enableBehavior: raw.enableBehavior === 'any' ? 'any' : 'all',
       expressions,
-      items: [],
+      items: NONE,
       parent,
       order: all.length,
       raw,
@@ -237,14 +237,18 @@ function compileFresh(input: unknown): QuestionnaireDef {
       }
       if (def.options.some((o) => o.label.xhtml || o.label.markdown)) usesRichText = true;
     }
-    for (const child of raw.item ?? []) {
-      const childControl = codeableExtensionCode(child, EXT.itemControl);
-      if (child.type === 'display' && childControl === 'help') {
-        def.help = readText(child.text, child._text);
-        if (def.help?.xhtml || def.help?.markdown) usesRichText = true;
-        continue;
+    if (raw.item?.length) {
+      const items: ItemDef[] = [];
+      for (const child of raw.item) {
+        if (child.type === 'display' && child.extension?.length && codeableExtensionCode(child, EXT.itemControl) === 'help') {
+          def.help = readText(child.text, child._text);
+          if (def.help?.xhtml || def.help?.markdown) usesRichText = true;
+          continue;
+        }
+        items.push(compileItem(child, def));
       }
-      def.items.push(compileItem(child, def));
+      // Items without children share NONE: one array fewer per question of a big form.
+      if (items.length) def.items = items;
     }
     return def;
   };

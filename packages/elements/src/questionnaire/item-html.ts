@@ -124,16 +124,21 @@ export function errorsHtml(node: ItemNode, ctx: ItemContext): string {
 
 /** aria-describedby for the item's inputs: hint and errors. */
 export function describedBy(node: ItemNode, ctx: ItemContext): string {
-  const ids = [];
-  if (node.def.entryFormat || (node.def.readOnly && node.def.expressions.calculated)) ids.push(`${node.id}-hint`);
-  if (ctx.issues(node).length) ids.push(`${node.id}-err`);
-  return ids.join(' ');
+  const hint = node.def.entryFormat || (node.def.readOnly && node.def.expressions.calculated) ? `${node.id}-hint` : '';
+  const err = ctx.issues(node).length ? `${node.id}-err` : '';
+  return hint && err ? `${hint} ${err}` : hint || err;
 }
 
 function a11yAttrs(node: ItemNode, ctx: ItemContext): string {
   const invalid = ctx.issues(node).length > 0;
-  return `${attr('aria-describedby', describedBy(node, ctx) || undefined)}${invalid ? ' aria-invalid="true"' : ''} data-input`;
+  return `${attr('aria-describedby', describedBy(node, ctx) || undefined)}${invalid ? ' aria-invalid="true"' : ''}`;
 }
+
+/**
+ * The controls that carry an item's aria-invalid and aria-describedby (see `a11yAttrs`): every control
+ * with a data-kind except the "other" text, the unit and the fallback text field, which never do.
+ */
+export const INPUT_SELECTOR = '[data-kind]:not([data-kind="other"],[data-kind="unit"],[data-kind="free-text"])';
 
 /**
  * A question: label, control, hint, help, errors. A dormant question (disabled by enableWhen) is the same
@@ -144,10 +149,19 @@ export function questionHtml(node: ItemNode, ctx: ItemContext, dormant = false):
   const invalid = ctx.issues(node).length > 0;
   const grouped = usesFieldset(node, ctx);
   const body = ctx.readonly || (def.readOnly && def.type !== 'attachment') ? valueTextHtml(node, ctx) : controlHtml(node, ctx);
+  const id = dormant ? `hidden id="${node.id}"` : `data-link-id="${esc(def.linkId)}"`;
+  const cls = invalid ? 'item invalid' : 'item';
+  if (grouped && !node.children.length) {
+    // The question is its fieldset (one element fewer per choice of a big form); its errors are inside it.
+    return `<fieldset class="${cls}" part="item" ${id} data-item="${node.id}"${attr('aria-describedby', describedBy(node, ctx) || undefined)}><legend class="label" part="label">${labelHtml(def, ctx)}</legend>${helpHtml(
+      node,
+      ctx,
+    )}${hintHtml(node, ctx)}${body}${errorsHtml(node, ctx)}</fieldset>`;
+  }
   const inner = grouped
-    ? `<fieldset class="choices"${attr('aria-describedby', describedBy(node, ctx) || undefined)}><legend class="label" part="label">${labelHtml(def, ctx)}</legend>${helpHtml(node, ctx)}${hintHtml(node, ctx)}${body}</fieldset>`
+    ? `<fieldset${attr('aria-describedby', describedBy(node, ctx) || undefined)}><legend class="label" part="label">${labelHtml(def, ctx)}</legend>${helpHtml(node, ctx)}${hintHtml(node, ctx)}${body}</fieldset>`
     : `<label class="label" part="label" for="${node.id}-0">${labelHtml(def, ctx)}</label>${helpHtml(node, ctx)}${hintHtml(node, ctx)}${body}`;
-  return `<div class="item question type-${def.type}${invalid ? ' invalid' : ''}" part="item" ${dormant ? `hidden id="${node.id}"` : `data-link-id="${esc(def.linkId)}"`} data-item="${node.id}">${inner}${errorsHtml(node, ctx)}</div>`;
+  return `<div class="${cls}" part="item" ${id} data-item="${node.id}">${inner}${errorsHtml(node, ctx)}</div>`;
 }
 
 function usesFieldset(node: ItemNode, ctx: ItemContext): boolean {
@@ -176,7 +190,7 @@ function controlHtml(node: ItemNode, ctx: ItemContext): string {
     case 'open-choice':
       return choiceHtml(node, ctx);
     case 'text':
-      return slotsHtml(node, ctx, (i, v, id) => `<textarea id="${id}" data-index="${i}" data-kind="text" rows="3"${attr('maxlength', def.maxLength)}${attr('placeholder', def.entryFormat)}${attr('required', def.required)}${a11yAttrs(node, ctx)}>${esc(v)}</textarea>`);
+      return slotsHtml(node, ctx, (i, v, id) => `<textarea id="${id}"${def.repeats ? ` data-index="${i}"` : ''} data-kind="text" rows="3"${attr('maxlength', def.maxLength)}${attr('placeholder', def.entryFormat)}${attr('required', def.required)}${a11yAttrs(node, ctx)}>${esc(v)}</textarea>`);
     case 'integer':
     case 'decimal':
       return def.control === 'slider' ? numberSliderHtml(node, ctx) : slotsHtml(node, ctx, (i, v, id) => inputHtml(node, ctx, i, id, 'text', v, def.type === 'integer' ? 'numeric' : 'decimal'));
@@ -204,10 +218,11 @@ function inputHtml(node: ItemNode, ctx: ItemContext, index: number, id: string, 
   const temporal = type === 'date' || type === 'datetime-local' || type === 'time';
   const min = temporal ? rawValue(def.minValue) : undefined;
   const max = temporal ? rawValue(def.maxValue) : undefined;
-  return `<input id="${id}" type="${type}" data-index="${index}" data-kind="${def.type}" autocomplete="off"${attr('inputmode', inputmode)}${attr(
+  // type="text" is the default; data-index only where there are several (see `slotsHtml`); no empty value.
+  return `<input id="${id}"${type === 'text' ? '' : ` type="${type}"`}${def.repeats ? ` data-index="${index}"` : ''} data-kind="${def.type}" autocomplete="off"${attr('inputmode', inputmode)}${attr(
     'maxlength',
     def.maxLength && (def.type === 'string' || def.type === 'url') ? def.maxLength : undefined,
-  )}${attr('placeholder', placeholder ?? def.entryFormat)}${attr('min', typeof min === 'string' ? min : undefined)}${attr('max', typeof max === 'string' ? max : undefined)}${attr('required', def.required)}${a11yAttrs(node, ctx)}${attr('value', value)}>`;
+  )}${attr('placeholder', placeholder ?? def.entryFormat)}${attr('min', typeof min === 'string' ? min : undefined)}${attr('max', typeof max === 'string' ? max : undefined)}${attr('required', def.required)}${a11yAttrs(node, ctx)}${attr('value', value || undefined)}>`;
 }
 
 /** One input per answer for repeating questions, with add/remove; one input otherwise. */

@@ -1,5 +1,5 @@
 import type { Form, ItemNode } from '@kpro/core';
-import { describedBy, errorsHtml, nodeHtml, nodesHtml, optionsOf, rendersDormant, type ItemContext } from './item-html.js';
+import { INPUT_SELECTOR, describedBy, errorsHtml, nodeHtml, nodesHtml, optionsOf, rendersDormant, type ItemContext } from './item-html.js';
 
 /** What an item's element was last rendered from; compared by identity, so a check is cheap. */
 interface Rendered {
@@ -192,7 +192,7 @@ export class ItemView {
       else el.insertAdjacentHTML('beforeend', html);
     }
     const described = describedBy(node, ctx);
-    for (const input of el.querySelectorAll<HTMLElement>('[data-input]')) {
+    for (const input of el.querySelectorAll<HTMLElement>(INPUT_SELECTOR)) {
       if (invalid) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
       if (described) input.setAttribute('aria-describedby', described);

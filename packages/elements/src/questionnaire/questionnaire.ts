@@ -33,6 +33,8 @@ import { choiceControl, optionsOf, richHtml, type ItemContext } from './item-htm
 import { ItemView } from './item-view.js';
 
 const DRAFT_DEBOUNCE_MS = 250;
+/** What an untouched item shows: shared, as a big form asks for every item several times per render. */
+const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationIssue[];
 
 /**
  * Renders a FHIR R4 (SDC) Questionnaire for a citizen or a clinician on the citizen's behalf, keeps a
@@ -340,7 +342,7 @@ export class KproQuestionnaire extends LitElement {
   }
 
   #issuesFor = (node: ItemNode): ValidationIssue[] => {
-    if (!this.showAllErrors && !this.#touched.has(node.id)) return [];
+    if (!this.showAllErrors && !this.#touched.has(node.id)) return NO_ISSUES;
     return this.#currentIssues().filter((i) => i.nodeId === node.id);
   };
 
