@@ -338,7 +338,25 @@ const NO_EXTENSIONS: ItemExtensions = Object.freeze({
   orientation: undefined,
 });
 
+/** Every extension `readItemExtensions` reads besides the itemControl. */
+const ITEM_EXTENSION_URLS: ReadonlySet<string> = new Set([
+  EXT.calculatedExpression, EXT.enableWhenExpression, EXT.initialExpression, EXT.answerExpression, EXT.variable,
+  EXT.hidden, EXT.minLength, EXT.minValue, EXT.maxValue, EXT.regex, EXT.entryFormat, EXT.unit, EXT.unitOption,
+  EXT.maxDecimalPlaces, EXT.maxSize, EXT.mimeType, EXT.minOccurs, EXT.maxOccurs, EXT.sliderStep, EXT.choiceOrientation,
+]);
+
+/** Shared extension sets of items whose only understood extension is an itemControl, by its code. */
+const CONTROL_ONLY = new Map<string | undefined, ItemExtensions>();
+
 function readItemExtensions(raw: QuestionnaireItem): ItemExtensions {
+  // Most items with extensions carry just an itemControl (radio buttons, sliders …): a big form reads
+  // that one and shares the rest, instead of twenty look-ups and a dozen arrays per item.
+  if (!raw.extension!.some((e) => ITEM_EXTENSION_URLS.has(e.url))) {
+    const control = codeableExtensionCode(raw, EXT.itemControl);
+    let x = CONTROL_ONLY.get(control);
+    if (!x) CONTROL_ONLY.set(control, (x = Object.freeze({ ...NO_EXTENSIONS, control })));
+    return x;
+  }
   return {
     control: codeableExtensionCode(raw, EXT.itemControl),
     expressions: readExpressions(raw),
@@ -440,8 +458,8 @@ function optionFromAnswerOption(o: QuestionnaireItemAnswerOption): AnswerOptionD
     value,
     key: answerKey(value),
     label,
-    prefix: stringExtension(o, EXT.optionPrefix),
-    score: scoreOfExtensions(o) ?? (o.valueCoding ? scoreOfExtensions(o.valueCoding) : undefined),
+    prefix: o.extension ? stringExtension(o, EXT.optionPrefix) : undefined,
+    score: (o.extension ? scoreOfExtensions(o) : undefined) ?? (o.valueCoding?.extension ? scoreOfExtensions(o.valueCoding) : undefined),
     initialSelected: o.initialSelected === true,
   };
 }
@@ -492,6 +510,16 @@ function detectEnableWhenCycles(all: ItemDef[], byLinkId: Map<string, ItemDef>):
   // An item depends on the questions in its enableWhen and, implicitly, on its ancestors. Only items
   // with an enableWhen can close a cycle, so plain forms skip the walk.
   if (!all.some((d) => d.enableWhen.length)) return;
+  // A cycle runs through an enableWhen edge to a question and on from there. When no question an
+  // enableWhen points at has an enableWhen itself or on an enclosing item, every walk from there only
+  // climbs to the root: no cycle, and a big form with many conditions on a few questions skips the walk.
+  const mayCycle = all.some((d) =>
+    d.enableWhen.some((ew) => {
+      for (let t = byLinkId.get(ew.question); t; t = t.parent) if (t.enableWhen.length) return true;
+      return false;
+    }),
+  );
+  if (!mayCycle) return;
   const state = new Map<ItemDef, 1 | 2>();
   const path: string[] = [];
   const visit = (def: ItemDef): void => {

@@ -15,7 +15,7 @@ export interface RichText {
 }
 
 export function readText(value: string | undefined, ext: Element | undefined): RichText | undefined {
-  if (value === undefined && !ext) return undefined;
+  if (!ext) return value === undefined ? undefined : { plain: value };
   const t: RichText = { plain: value ?? '' };
   const xhtml = findExtension(ext, EXT.renderingXhtml)?.valueString;
   if (xhtml) t.xhtml = xhtml;
