@@ -26,6 +26,26 @@ function printRules(p: string): string {
   `;
 }
 
+/**
+ * Narrow layout (reflow, WCAG 1.4.10): the overview and the answer tables become one block per row
+ * (the table roles are set in the markup, so screen readers keep the table). `p` prefixes every selector.
+ */
+function stackRules(p: string): string {
+  return `
+  ${p}table.stack, ${p}table.stack > tbody { display: block; width: 100%; }
+  ${p}table.stack > thead { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  ${p}table.stack tr { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--kpro-space-xs) var(--kpro-space-s); padding: var(--kpro-space-xs) var(--kpro-space-s); border-bottom: 1px solid var(--kpro-color-border-soft); border-inline-start: 6px solid var(--_b, transparent); }
+  ${p}table.stack tr > * { display: block; min-width: 0; padding: 0; border: 0; }
+  ${p}table.stack tr[data-significance] > :first-child { border-inline-start: 0; }
+  ${p}table.stack tr > th { grid-column: 1 / -1; }
+  ${p}table.domains .scores-cell { grid-column: 1 / -1; grid-row: 3; }
+  ${p}table.domains .scores-cell:empty { display: none; }
+  ${p}table.answers tr { display: flex; flex-wrap: wrap; align-items: baseline; }
+  ${p}table.answers tr > th, ${p}table.answers .reason { flex: 1 1 100%; }
+  ${p}table.answers .answer-cell { flex: 1 1 10em; }
+  `;
+}
+
 export default css`
   :host {
     /* Status colours: set --kpro-color-{critical|attention|normal|unknown}-{fill|border|on} on the element
@@ -44,6 +64,8 @@ export default css`
     --_unknown-on: var(--kpro-color-unknown-on, #3d3d3d);
     --kpro-answer-view-gap: var(--kpro-space-m);
     --kpro-answer-view-max-width: 72rem;
+    /* The layout follows the element's width, not the window's (it may sit in a narrow column). */
+    container: answer-view / inline-size;
   }
   :host([big-screen]) {
     --kpro-font-size: var(--kpro-answer-view-big-font-size, 1.5rem);
@@ -56,7 +78,14 @@ export default css`
   .base {
     max-width: var(--kpro-answer-view-max-width);
     display: grid;
+    /* One column exactly as wide as the element: the course table (width: max-content) must not widen it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kpro-answer-view-gap);
+    overflow-wrap: break-word;
+  }
+  .base > *,
+  section > * {
+    min-width: 0;
   }
   h2,
   h3,
@@ -104,6 +133,7 @@ export default css`
   /* ---- status badges: icon + text label on the status fill */
   .badge {
     display: inline-flex;
+    max-width: 100%;
     align-items: baseline;
     gap: 0.35em;
     padding: 0.05em 0.5em;
@@ -200,6 +230,9 @@ export default css`
     border: 1px solid var(--_b, var(--kpro-color-border-soft));
     background: var(--_f, transparent);
     color: var(--_o, inherit);
+    max-width: 100%;
+  }
+  td .count {
     white-space: nowrap;
   }
 
@@ -268,13 +301,17 @@ export default css`
     color: var(--kpro-color-on-primary);
   }
   /* Long views: the browser lays out and paints only what is on screen (kept in the accessibility tree). */
+  /* Only the height is estimated: a width would be the section's minimum width while it is off screen
+     (contain-intrinsic-size: auto 80rem made the whole view 80rem wide). */
   .domain {
     content-visibility: auto;
-    contain-intrinsic-size: auto 24rem;
+    contain-intrinsic-width: none;
+    contain-intrinsic-height: auto 24rem;
   }
   .course {
     content-visibility: auto;
-    contain-intrinsic-size: auto 80rem;
+    contain-intrinsic-width: none;
+    contain-intrinsic-height: auto 80rem;
   }
   .domain {
     border: 1px solid var(--kpro-color-border-soft);
@@ -283,6 +320,7 @@ export default css`
   }
   .domain-toggle {
     display: flex;
+    flex-wrap: wrap;
     width: 100%;
     align-items: center;
     gap: var(--kpro-space-s);
@@ -428,6 +466,16 @@ export default css`
   }
   :host([big-screen]) thead th {
     color: var(--kpro-color-text);
+  }
+
+  /* Stacked below about 700 px (big screen: 1000 px), on screen; paper keeps the tables. */
+  @media not print {
+    @container answer-view (max-width: 44rem) {
+      ${unsafeCSS(stackRules(''))}
+    }
+    @container answer-view (max-width: 66rem) {
+      ${unsafeCSS(stackRules(':host([big-screen]) '))}
+    }
   }
 
   @media print {

@@ -486,6 +486,53 @@ describe('<kpro-answer-view>', () => {
     });
   });
 
+  describe('reflow (WCAG 1.4.10)', () => {
+    /** Everything in the shadow root that reaches past the host, except inside the course's own scroll region. */
+    const clipped = (node: Element | null): boolean => !!node && (getComputedStyle(node).clip !== 'auto' || clipped(node.parentElement));
+    function overflowing(el: KproAnswerView): string[] {
+      const host = el.getBoundingClientRect();
+      const scroller = $(el, '.course .scroll');
+      const out: string[] = [];
+      for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+        if (scroller && scroller !== node && scroller.contains(node)) continue;
+        if (clipped(node)) continue; // visually hidden (1 px, clipped) on purpose
+        if (node instanceof SVGElement && !(node instanceof SVGSVGElement)) continue;
+        const box = node.getBoundingClientRect();
+        if (!box.width && !box.height) continue;
+        const name = `${node.localName}${node.className && typeof node.className === 'string' ? `.${node.className.trim().replace(/\s+/g, '.')}` : ''}`;
+        if (box.right > host.right + 0.5 || box.left < host.left - 0.5) out.push(`${name}: ${Math.round(box.left - host.left)}…${Math.round(box.right - host.left)} of ${Math.round(host.width)}`);
+        else if (node !== scroller && node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible') out.push(`${name}: scrolls ${node.scrollWidth} > ${node.clientWidth}`);
+      }
+      return out;
+    }
+
+    for (const width of [320, 600]) {
+      it(`fits a ${width} px wide container with a course: only the course table scrolls, in its own labelled region`, async () => {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><kpro-answer-view lang="da"></kpro-answer-view></div>`);
+        const el = wrapper.querySelector('kpro-answer-view')!;
+        el.questionnaire = library;
+        el.responses = rehabCourse();
+        el.requests = courseRequests;
+        await el.updateComplete;
+        const check = (state: string) => {
+          expect(el.getBoundingClientRect().width, state).to.equal(width);
+          expect(overflowing(el), state).to.deep.equal([]);
+          expect(el.scrollWidth, `${state}: the host`).to.be.at.most(width);
+        };
+        check('as rendered');
+        // And with everything laid out (content-visibility: auto skips what is off screen).
+        for (const s of $$(el, '.domain, .course')) s.style.contentVisibility = 'visible';
+        check('everything laid out');
+        for (const s of $$(el, '.domain, .course')) s.style.contentVisibility = '';
+        const scroller = $(el, '.course .scroll')!;
+        expect(scroller.tabIndex).to.equal(0);
+        expect(scroller.getAttribute('role')).to.equal('region');
+        expect(scroller.getAttribute('aria-label') || scroller.getAttribute('aria-labelledby')).to.not.equal(null);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   describe('big-screen mode', () => {
     it('uses large, citizen-friendly words and hides everything internal', async () => {
       const q = structuredClone(files['kommunal-rehabilitering']);

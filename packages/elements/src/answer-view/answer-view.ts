@@ -668,30 +668,30 @@ export class KproAnswerView extends LitElement {
           </li>`,
         )}
       </ul>
-      <table class="domains" part="overview">
-        <thead>
-          <tr>
-            <th scope="col">${a.domain}</th>
-            <th scope="col">${a.colour}</th>
-            <th scope="col">${a.scores}</th>
-            <th scope="col">${a.answerCounts}</th>
+      <table class="domains stack" part="overview" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${a.domain}</th>
+            <th scope="col" role="columnheader">${a.colour}</th>
+            <th scope="col" role="columnheader">${a.scores}</th>
+            <th scope="col" role="columnheader">${a.answerCounts}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${view.ordered.map(
-            (d) => html`<tr class="domain-row" data-link-id=${d.linkId} data-significance=${d.significance}>
-              <th scope="row">
+            (d) => html`<tr class="domain-row" role="row" data-link-id=${d.linkId} data-significance=${d.significance}>
+              <th scope="row" role="rowheader">
                 <span class="domain-name">${d.text}</span>${d.onAgenda ? html`<span class="on-agenda"><span aria-hidden="true">★ </span>${a.onAgenda}</span>` : nothing}
               </th>
-              <td>${this.#badge(d.significance)}</td>
-              <td class="scores-cell">
+              <td class="colour-cell" role="cell">${this.#badge(d.significance)}</td>
+              <td class="scores-cell" role="cell">
                 ${d.scores.length
                   ? html`<ul>
                       ${d.scores.map((s) => html`<li data-score=${s.linkId}>${this.#scoreText(s)} ${this.#changeText(courseOfScore(s.linkId))}</li>`)}
                     </ul>`
                   : nothing}
               </td>
-              <td>
+              <td class="counts-cell" role="cell">
                 ${COUNTED.filter((s) => d.counts[s] > 0).map(
                   (s) => html`<span class="count" data-colour=${s}
                       ><span aria-hidden="true">${ICON[s]}</span> ${d.counts[s]}<span class="visually-hidden"> ${a.short[s]}</span></span
@@ -735,21 +735,22 @@ export class KproAnswerView extends LitElement {
       </h4>
       <div class="domain-body" id="group-${index}" ?hidden=${!expanded}>
         ${shown ? nothing : html`<p class="empty-note">${a.noFlagged}</p>`}
-        <table ?hidden=${!shown}>
-          <thead>
-            <tr>
-              <th scope="col">${a.question}</th>
-              <th scope="col">${a.answer}</th>
-              <th scope="col">${a.colour}</th>
-              ${big ? nothing : html`<th scope="col">${a.reason}</th>`}
+        <table class="answers stack" role="table" ?hidden=${!shown}>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${a.question}</th>
+              <th scope="col" role="columnheader">${a.answer}</th>
+              <th scope="col" role="columnheader">${a.colour}</th>
+              ${big ? nothing : html`<th scope="col" role="columnheader">${a.reason}</th>`}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${g.items.map(({ item, key }) => {
               const selected = this.selectedKey === key;
               return html`<tr
                 class="answer${this.onlyFlagged && !flagged(item) ? ' filtered-out' : ''}"
                 part="answer"
+                role="row"
                 data-link-id=${item.linkId}
                 data-significance=${item.significance}
                 data-key=${key}
@@ -757,10 +758,10 @@ export class KproAnswerView extends LitElement {
                 aria-current=${selected ? 'true' : nothing}
                 aria-describedby="select-hint"
               >
-                <th scope="row">${selected ? html`<span class="selected-mark" aria-hidden="true">▶ </span>` : nothing}${item.text || item.label}</th>
-                <td>${answerOf(item, a)}</td>
-                <td>${this.#badge(item.significance)}</td>
-                ${big ? nothing : html`<td class="reason">${item.reason.text}</td>`}
+                <th scope="row" role="rowheader">${selected ? html`<span class="selected-mark" aria-hidden="true">▶ </span>` : nothing}${item.text || item.label}</th>
+                <td class="answer-cell" role="cell">${answerOf(item, a)}</td>
+                <td class="colour-cell" role="cell">${this.#badge(item.significance)}</td>
+                ${big ? nothing : html`<td class="reason" role="cell">${item.reason.text}</td>`}
               </tr>`;
             })}
           </tbody>
