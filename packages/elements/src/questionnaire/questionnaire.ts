@@ -224,7 +224,9 @@ export class KproQuestionnaire extends LitElement {
     });
     this.#reindex();
     if (this.#pendingResponse) this.#applyResponse(this.#pendingResponse);
-    else void this.#restoreDraft(form);
+    // The draft look-up (opening IndexedDB costs a few ms the first time) starts in the next task, so it
+    // does not hold up the first paint of the form; a draft found is applied as before, when it arrives.
+    else setTimeout(() => void this.#restoreDraft(form), 0);
   }
 
   #applyResponse(qr: QuestionnaireResponse): void {
@@ -287,7 +289,7 @@ export class KproQuestionnaire extends LitElement {
   }
 
   async #restoreDraft(form: Form): Promise<void> {
-    if (!this.#draftsOn) return;
+    if (!this.#draftsOn || this.form !== form) return;
     try {
       const draft = await this.draftStore.load(this.#key);
       if (!draft || this.form !== form || this.#pendingResponse || draft.response.status !== 'in-progress') return;
