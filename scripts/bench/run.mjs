@@ -23,6 +23,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' }, // run only the benchmarks whose name contains this (e.g. `--only answer-view`)
     bundle: { type: 'string' }, // the answer-view bench loads this bundle (a path under the repository) instead of dist's
     profile: { type: 'string' }, // write a Chromium CPU profile of the answer-view's first measured run to this file
+    'profile-given': { type: 'string' }, // the same for its render with the triage results given
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -81,16 +82,21 @@ async function answerViewBench({ page, cdp, url }, _renderer, size) {
   await page.evaluate(([n, count, bundle]) => window.kproAnswerBench.prepare(n, count, bundle), [size, ANSWER_VIEW_RESPONSES, opts.bundle]);
   const before = await heap(cdp);
   // --profile: a CPU profile of one measured mount (the warm-up run is skipped), for chrome://inspect or speedscope.
-  const profiling = opts.profile && ++answerViewRuns === 2;
+  const profiling = (opts.profile || opts['profile-given']) && ++answerViewRuns === 2;
   if (profiling) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
   const mount = await page.evaluate(() => window.kproAnswerBench.mount());
-  if (profiling) writeFileSync(opts.profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  if (profiling) {
+    const { profile } = await cdp.send('Profiler.stop');
+    if (opts.profile) writeFileSync(opts.profile, JSON.stringify(profile));
+  }
   const after = await heap(cdp);
+  if (profiling && opts['profile-given']) await cdp.send('Profiler.start');
   const given = await page.evaluate(() => window.kproAnswerBench.mountWithResults());
+  if (profiling && opts['profile-given']) writeFileSync(opts['profile-given'], JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const problems = [];
   if (!mount.complete) problems.push(`render incomplete (${mount.rows} answer rows, ${mount.columns} course columns)`);
   if (!given.complete) problems.push(`render with results incomplete (${given.rows} answer rows, ${given.columns} course columns)`);
