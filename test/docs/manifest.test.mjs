@@ -39,7 +39,8 @@ function sources(folder) {
 }
 
 const manifest = generate();
-const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })));
+const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
+const shared = sources('shared');
 
 test('package.json points hosts and tools at the manifest', () => {
   const pkg = JSON.parse(readFileSync(join(elements, 'package.json'), 'utf8'));
@@ -83,12 +84,6 @@ for (const [tag, folder] of Object.entries(COMPONENTS)) {
     // CSS custom properties: the component's own knobs and every host theme token.
     const props = new Set((el.cssProperties ?? []).map((p) => p.name));
     for (const m of src.matchAll(new RegExp(`(--${tag}-[a-z-]+)`, 'g'))) assert.ok(props.has(m[1]), `${tag}: ${m[1]} is documented (@cssproperty)`);
-    for (const m of readShared().matchAll(/var\((--kpro-theme-[a-z-]+)/g)) assert.ok(props.has(m[1]), `${tag}: theme token ${m[1]} is listed`);
+    for (const m of shared.matchAll(/var\((--kpro-theme-[a-z-]+)/g)) assert.ok(props.has(m[1]), `${tag}: theme token ${m[1]} is listed`);
   });
-}
-
-let shared;
-function readShared() {
-  shared ??= sources('shared');
-  return shared;
 }
