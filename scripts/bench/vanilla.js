@@ -4,7 +4,8 @@
 // Groups off screen skip layout and paint (content-visibility): one CSS rule any page can have, so the floor
 // has it too; otherwise a renderer that uses it would beat the "floor" by CSS alone.
 const CSS = 'fieldset.group { content-visibility: auto; contain-intrinsic-size: auto 40rem; }';
-const INPUT_TYPES = { string: 'text', integer: 'number', decimal: 'number', boolean: 'checkbox', date: 'date' };
+const INPUT_TYPES = { string: 'text', integer: 'number', decimal: 'number', date: 'date' };
+const BOOLEAN_OPTIONS = [['true', 'Ja'], ['false', 'Nej']];
 let uid = 0;
 
 function renderItem(item, gated) {
@@ -20,17 +21,19 @@ function renderItem(item, gated) {
     return fieldset;
   }
   let el;
-  if (item.type === 'choice') {
+  // A boolean is a Yes/No pair of radios, as the renderer makes it (a checkbox cannot say "not answered").
+  const options = item.type === 'boolean' ? BOOLEAN_OPTIONS : item.answerOption?.map((o) => [o.valueCoding.code, o.valueCoding.display ?? o.valueCoding.code]);
+  if (options) {
     el = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.textContent = item.text ?? '';
     el.append(legend);
-    for (const [k, option] of (item.answerOption ?? []).entries()) {
+    for (const [k, [value, text]] of options.entries()) {
       const input = document.createElement('input');
-      Object.assign(input, { type: 'radio', name: item.linkId, id: `${id}-${k}`, value: option.valueCoding.code });
+      Object.assign(input, { type: 'radio', name: item.linkId, id: `${id}-${k}`, value });
       const label = document.createElement('label');
       label.htmlFor = input.id;
-      label.textContent = option.valueCoding.display ?? option.valueCoding.code;
+      label.textContent = text;
       el.append(input, label);
     }
   } else {
@@ -74,7 +77,7 @@ export function renderVanilla(container, questionnaire) {
   form.append(...(questionnaire.item ?? []).map((item) => renderItem(item, gated)));
   form.addEventListener('change', (event) => {
     const input = event.target;
-    const value = input.type === 'checkbox' ? input.checked : input.value;
+    const value = input.value;
     answers.set(input.name, value === '' ? undefined : value);
     update();
   });

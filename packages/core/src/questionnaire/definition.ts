@@ -239,7 +239,9 @@ function compileFresh(input: unknown): QuestionnaireDef {
     }
     if (raw.item?.length) {
       const items: ItemDef[] = [];
-      for (const child of raw.item) {
+      // Indexed loops in the compile's hot paths: cold (not yet optimised) code allocates a result object per for-of step.
+      for (let i = 0; i < raw.item.length; i++) {
+        const child = raw.item[i]!;
         if (child.type === 'display' && child.extension?.length && codeableExtensionCode(child, EXT.itemControl) === 'help') {
           def.help = readText(child.text, child._text);
           if (def.help?.xhtml || def.help?.markdown) usesRichText = true;
@@ -253,9 +255,13 @@ function compileFresh(input: unknown): QuestionnaireDef {
     return def;
   };
 
-  const items = (q.item ?? []).map((i) => compileItem(i, undefined));
+  const items: ItemDef[] = [];
+  const top = q.item ?? [];
+  for (let i = 0; i < top.length; i++) items.push(compileItem(top[i]!, undefined));
   const dependants = new Map<string, ItemDef[]>();
-  for (const def of all) {
+  for (let i = 0; i < all.length; i++) {
+    const def = all[i]!;
+    if (!def.enableWhen.length) continue;
     for (const ew of def.enableWhen) {
       if (!byLinkId.has(ew.question)) {
         warnings.push({

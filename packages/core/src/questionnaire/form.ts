@@ -94,7 +94,9 @@ export class Form {
     if (from === this.root && this.#all) return this.#all;
     const out: ItemNode[] = [];
     const walk = (n: ItemNode) => {
-      for (const c of n.children) {
+      const children = n.children;
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
         out.push(c);
         if (c.children.length) walk(c);
       }
@@ -205,7 +207,8 @@ export class Form {
   /** Fresh instances of `defs` (a repeating group starts with minOccurs repetitions, at least one). */
   #createChildren(defs: ItemDef[], parent: ItemNode, withInitial: boolean): ItemNode[] {
     const out: ItemNode[] = [];
-    for (const def of defs) {
+    for (let k = 0; k < defs.length; k++) {
+      const def = defs[k]!;
       const count = def.type === 'group' && def.repeats ? Math.max(1, def.minOccurs ?? 1) : 1;
       for (let i = 0; i < count; i++) out.push(this.createNode(def, parent, withInitial));
     }
@@ -215,7 +218,9 @@ export class Form {
   #reindex(): void {
     this.#all = undefined;
     this.#index.clear();
-    for (const n of this.nodes()) {
+    const all = this.nodes();
+    for (let i = 0; i < all.length; i++) {
+      const n = all[i]!;
       const list = this.#index.get(n.linkId);
       if (list) list.push(n);
       else this.#index.set(n.linkId, [n]);
@@ -243,7 +248,9 @@ export class Form {
     // Nodes come parents first: an item without conditions of its own is enabled exactly when its parent
     // is, which this loop has set already, so most items of a big form cost no memo and no recursion
     // (enabledOf gives the same for them when a condition elsewhere refers to one).
-    for (const n of this.nodes()) {
+    const all = this.nodes();
+    for (let i = 0; i < all.length; i++) {
+      const n = all[i]!;
       const plain = !n.def.enableWhen.length && n.expressionEnabled !== false;
       n.enabled = plain ? !n.parent || n.parent === this.root || n.parent.enabled : enabledOf(n);
     }

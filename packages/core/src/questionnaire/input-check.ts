@@ -26,7 +26,8 @@ export function checkQuestionnaireShape(q: Questionnaire): void {
     throw new KproError('invalid-questionnaire', 'Questionnaire.item must be an array.');
   }
   const walk = (items: QuestionnaireItem[], path: string) => {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const raw = item as unknown as Record<string, unknown>;
       if (!item || typeof item !== 'object') throw new KproError('invalid-questionnaire', `An item under ${path} is not an object.`);
       const where = item.linkId ?? `${path}/?`;

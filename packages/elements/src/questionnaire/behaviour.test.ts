@@ -171,7 +171,7 @@ describe('<kpro-questionnaire> modes and layout', () => {
 
   it('cannot be broken by host page CSS, and its CSS does not reach the host page', async () => {
     const style = document.createElement('style');
-    style.textContent = 'input, label, button { display: none !important; } .option { color: rgb(255, 0, 0); } * { letter-spacing: 20px; }';
+    style.textContent = 'input, label, button { display: none !important; } .options > label { color: rgb(255, 0, 0); } * { letter-spacing: 20px; }';
     document.head.append(style);
     const outside = document.createElement('button');
     outside.className = 'primary';
@@ -180,7 +180,7 @@ describe('<kpro-questionnaire> modes and layout', () => {
       const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
       const radio = $(el, '[data-link-id="smoke"] input[type=radio]')!;
       expect(getComputedStyle(radio).display).to.not.equal('none');
-      expect(getComputedStyle($(el, '.option')!).color).to.not.equal('rgb(255, 0, 0)');
+      expect(getComputedStyle($(el, '.options > label')!).color).to.not.equal('rgb(255, 0, 0)');
       expect(getComputedStyle($(el, '.label')!).letterSpacing).to.equal('normal');
       // Our .primary button style stays inside: the host page's .primary button is untouched.
       style.textContent = '';

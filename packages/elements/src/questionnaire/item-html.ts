@@ -219,7 +219,7 @@ function inputHtml(node: ItemNode, ctx: ItemContext, index: number, id: string, 
   const min = temporal ? rawValue(def.minValue) : undefined;
   const max = temporal ? rawValue(def.maxValue) : undefined;
   // type="text" is the default; data-index only where there are several (see `slotsHtml`); no empty value.
-  return `<input id="${id}"${type === 'text' ? '' : ` type="${type}"`}${def.repeats ? ` data-index="${index}"` : ''} data-kind="${def.type}" autocomplete="off"${attr('inputmode', inputmode)}${attr(
+  return `<input id="${id}"${type === 'text' ? '' : ` type="${type}"`}${def.repeats ? ` data-index="${index}"` : ''} data-kind="${def.type}"${attr('inputmode', inputmode)}${attr(
     'maxlength',
     def.maxLength && (def.type === 'string' || def.type === 'url') ? def.maxLength : undefined,
   )}${attr('placeholder', placeholder ?? def.entryFormat)}${attr('min', typeof min === 'string' ? min : undefined)}${attr('max', typeof max === 'string' ? max : undefined)}${attr('required', def.required)}${a11yAttrs(node, ctx)}${attr('value', value || undefined)}>`;
@@ -256,7 +256,7 @@ function booleanHtml(node: ItemNode, ctx: ItemContext): string {
   }
   const a11y = a11yAttrs(node, ctx);
   return `<div class="options horizontal">${[true, false]
-    .map((b) => `<label class="option"><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11y}>${esc(b ? ctx.t.yes : ctx.t.no)}</label>`)
+    .map((b) => `<label><input type="radio" name="${node.id}" value="${b}" data-kind="boolean"${v === b ? ' checked' : ''}${a11y}>${esc(b ? ctx.t.yes : ctx.t.no)}</label>`)
     .join('')}</div>`;
 }
 
@@ -304,7 +304,7 @@ function choiceHtml(node: ItemNode, ctx: ItemContext): string {
       const orient = def.orientation === 'horizontal' ? 'horizontal' : 'vertical';
       const a11y = a11yAttrs(node, ctx); // the same on every option
       body = `<div class="options ${orient}">${options
-        .map((o, i) => `<label class="option"><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11y}>${label(o)}</label>`)
+        .map((o, i) => `<label><input type="${type}" name="${node.id}" value="${i}" data-kind="${kind}"${selected.has(o.key) ? ' checked' : ''}${a11y}>${label(o)}</label>`)
         .join('')}${
         type === 'radio' && selected.size && !def.required ? `<button type="button" class="clear" data-action="clear" data-node="${node.id}">${esc(ctx.t.clearAnswer)}</button>` : ''
       }</div>`;

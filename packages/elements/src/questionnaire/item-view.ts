@@ -133,7 +133,9 @@ export class ItemView {
 
   #remember(node: ItemNode, ctx: ItemContext): void {
     this.#rendered.set(node.id, this.#state(node, ctx));
-    if (node.enabled) for (const c of node.children) this.#remember(c, ctx);
+    if (!node.enabled) return;
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) this.#remember(children[i]!, ctx);
   }
 
   #index(root: Element): void {

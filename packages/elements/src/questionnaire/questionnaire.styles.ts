@@ -116,7 +116,8 @@ export default css`
     flex-wrap: wrap;
     gap: var(--kpro-space-s) var(--kpro-space-m);
   }
-  .option {
+  /* The options' labels (no class: a big form has thousands of them). */
+  .options > label {
     display: flex;
     align-items: center;
     gap: var(--kpro-space-s);
@@ -125,7 +126,7 @@ export default css`
     border-radius: var(--kpro-radius);
     cursor: pointer;
   }
-  .option:hover {
+  .options > label:hover {
     background: var(--kpro-color-primary-soft);
   }
   input[type='radio'],

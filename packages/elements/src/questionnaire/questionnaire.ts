@@ -257,7 +257,9 @@ export class KproQuestionnaire extends LitElement {
 
   #reindex(): void {
     this.#nodesById.clear();
-    if (this.form) for (const n of this.form.nodes()) this.#nodesById.set(n.id, n);
+    if (!this.form) return;
+    const all = this.form.nodes();
+    for (let i = 0; i < all.length; i++) this.#nodesById.set(all[i]!.id, all[i]!);
   }
 
   #build(status?: QuestionnaireResponse['status']): QuestionnaireResponse {
@@ -664,7 +666,8 @@ export class KproQuestionnaire extends LitElement {
       ${!form.def.all.length ? html`<p class="state">${t.empty}</p>` : nothing}
       ${form.def.paged && pages.length > 1 ? this.#renderProgress(page, pages.length, nodes, ctx) : nothing}
       <div class="visually-hidden" aria-live="polite" part="live">${this.announcement}</div>
-      <form novalidate @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
+      <!-- autocomplete off on the form: answers are not for the browser to remember or suggest (one attribute, not one per input). -->
+      <form novalidate autocomplete="off" @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
         ${this.#view.container}
         ${ctx.readonly || !form.def.all.length ? nothing : this.#renderActions(page, pages.length, t)}
       </form>
