@@ -33,7 +33,12 @@ export interface ItemContext {
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+const SPECIAL = /[&<>"']/;
+/** Escapes text for HTML; most texts have nothing to escape and are returned as they are (no new string). */
+export const esc = (s: unknown): string => {
+  const str = typeof s === 'string' ? s : String(s ?? '');
+  return SPECIAL.test(str) ? str.replace(/[&<>"']/g, (c) => ESC[c]!) : str;
+};
 
 const attr = (name: string, value: unknown): string => (value === undefined || value === null || value === false ? '' : value === true ? ` ${name}` : ` ${name}="${esc(value)}"`);
 

@@ -115,7 +115,8 @@ export class KproQuestionnaire extends LitElement {
   private readonly localize = new LocalizeController(this, questionnaireText);
   #base: Partial<QuestionnaireResponse> = {};
   #pendingResponse?: QuestionnaireResponse;
-  #nodesById = new Map<string, ItemNode>();
+  /** Nodes by id, built on first look-up after a structural change (a first render does not need it). */
+  #byId?: Map<string, ItemNode>;
   #raw = new Map<string, string>();
   #parseErrors = new Map<string, ValidationIssue>();
   #touched = new Set<string>();
@@ -194,6 +195,7 @@ export class KproQuestionnaire extends LitElement {
     this.#touched.clear();
     this.#slots.clear();
     this.#view = new ItemView();
+    this.#reindex();
     if (this.questionnaire === undefined || this.questionnaire === null) return;
     try {
       const session = createQuestionnaireSession(this.questionnaire, (w) => this.#warn(w));
@@ -224,9 +226,9 @@ export class KproQuestionnaire extends LitElement {
     });
     this.#reindex();
     if (this.#pendingResponse) this.#applyResponse(this.#pendingResponse);
-    // The draft look-up (opening IndexedDB costs a few ms the first time) starts in the next task, so it
-    // does not hold up the first paint of the form; a draft found is applied as before, when it arrives.
-    else setTimeout(() => void this.#restoreDraft(form), 0);
+    // The draft look-up (opening IndexedDB costs a few ms the first time) starts after the form's first
+    // frame, so it does not hold up that paint; a draft found is applied as before, when it arrives.
+    else afterNextPaint(() => void this.#restoreDraft(form));
   }
 
   #applyResponse(qr: QuestionnaireResponse): void {
@@ -256,11 +258,18 @@ export class KproQuestionnaire extends LitElement {
   }
 
   #reindex(): void {
-    this.#nodesById.clear();
-    if (!this.form) return;
-    const all = this.form.nodes();
-    for (let i = 0; i < all.length; i++) this.#nodesById.set(all[i]!.id, all[i]!);
+    this.#byId = undefined;
   }
+
+  get #nodesById(): Map<string, ItemNode> {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      const all = this.form?.nodes() ?? [];
+      for (let i = 0; i < all.length; i++) this.#byId.set(all[i]!.id, all[i]!);
+    }
+    return this.#byId;
+  }
+
 
   #build(status?: QuestionnaireResponse['status']): QuestionnaireResponse {
     const clinician = this.mode === 'clinician';
@@ -700,6 +709,18 @@ export class KproQuestionnaire extends LitElement {
       <button type="submit" class=${paged && page < total - 1 ? '' : 'primary'} part="submit">${t.submit}</button>
     </div>`;
   }
+}
+
+/** Runs `fn` once after the next frame (or after 100 ms where no frames come, e.g. a hidden tab). */
+function afterNextPaint(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
 }
 
 /** For open-choice, picking a coded option keeps a typed "other" answer only when several are allowed. */
