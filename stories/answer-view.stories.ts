@@ -15,6 +15,7 @@ import {
   courseRequests,
   greenCitizen,
   library,
+  longCourse,
   missingAnswers,
   otherQuestionnaire,
   patientInsteadOfQuestionnaire,
@@ -164,6 +165,20 @@ export const Course: Story = {
         story:
           'Første samtale, midtvejssamtale og afsluttende samtale (titlerne fra ServiceRequest). En kolonne pr. besvarelse, tendenskurver for ' +
           'scorerne og ændringen siden sidst i ord: WHO-5 28 → 32 → 44, "Bedre: +12 point, klinisk betydende".',
+      },
+    },
+  },
+};
+
+export const LongCourse: Story = {
+  name: 'Langt forløb med tolv besvarelser',
+  render: show({ responses: longCourse }),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Tolv ugentlige besvarelser. Med mere end seks besvarelser viser forløbstabellen først områderne (en farve pr. besvarelse), ' +
+          'og knappen "Vis alle … spørgsmål over tid" viser hvert spørgsmål. Udskriften viser altid alle spørgsmål.',
       },
     },
   },

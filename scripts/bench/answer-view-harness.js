@@ -84,5 +84,22 @@ window.kproAnswerBench = {
     const s = seen();
     return { ms, complete: s.newest && s.columns === responses.length, ...s };
   },
+  /**
+   * With more than six responses the course starts with its domains: milliseconds from a click on its
+   * button to the painted frame with a row per question, each with a cell per response. Call after
+   * mountWithResults().
+   */
+  async expandCourse() {
+    const root = el.shadowRoot;
+    const toggle = root.querySelector('.course-toggle');
+    if (!toggle || toggle.getAttribute('aria-expanded') !== 'false') return { ms: NaN, complete: false, error: 'no closed course button' };
+    const t0 = performance.now();
+    toggle.click();
+    await el.updateComplete;
+    await nextPaint();
+    const ms = performance.now() - t0;
+    const rows = [...root.querySelectorAll('.course tr.course-item')];
+    return { ms, complete: rows.length === expected && rows.every((r) => r.querySelectorAll('td').length === responses.length), rows: rows.length };
+  },
 };
 window.kproAnswerBenchReady = true;

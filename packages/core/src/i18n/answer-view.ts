@@ -66,6 +66,9 @@ export interface AnswerViewTranslation {
   trendsTitle: string;
   courseTitle: string;
   courseCaption: (n: number) => string;
+  /** The course's disclosure button while only the domains are shown: "Vis alle 50 spørgsmål over tid". */
+  courseShowItems: (n: number) => string;
+  courseHideItems: string;
   trend: string;
   change: string;
   /** The chart's accessible name: "WHO-5 over tid: 40, 36, 52". */
@@ -140,6 +143,8 @@ const da: AnswerViewTranslation = {
   trendsTitle: 'Forløb: scorer over tid',
   courseTitle: 'Forløb: alle svar over tid',
   courseCaption: (n) => `Svarene i ${n} besvarelser, ældste først`,
+  courseShowItems: (n) => `Vis alle ${n} spørgsmål over tid`,
+  courseHideItems: 'Vis kun områderne over tid',
   trend: 'Udvikling',
   change: 'Ændring siden sidst',
   trendLabel: (l, v) => `${l} over tid: ${v}`,
@@ -220,6 +225,8 @@ const en: AnswerViewTranslation = {
   trendsTitle: 'Course: scores over time',
   courseTitle: 'Course: every answer over time',
   courseCaption: (n) => `The answers in ${n} responses, oldest first`,
+  courseShowItems: (n) => `Show all ${n} questions over time`,
+  courseHideItems: 'Show only the domains over time',
   trend: 'Trend',
   change: 'Change since last time',
   trendLabel: (l, v) => `${l} over time: ${v}`,

@@ -79,10 +79,19 @@ export function courseOf(results: TriageResult[], options: TriageOptions = {}): 
   const lang = options.lang ?? DEFAULT_LANGUAGE;
   const t = triageText.for(lang).course;
   const ids: string[] = [];
-  for (const r of results) for (const i of r.items) if (i.kind === 'score' && !ids.includes(i.linkId)) ids.push(i.linkId);
+  // Each result's first score item per linkId, found in one pass (a long course has 20 results of 50 items).
+  const scoreItems = results.map((r) => {
+    const byLinkId = new Map<string, (typeof r.items)[number]>();
+    for (const i of r.items) {
+      if (i.kind !== 'score' || byLinkId.has(i.linkId)) continue;
+      byLinkId.set(i.linkId, i);
+      if (!ids.includes(i.linkId)) ids.push(i.linkId);
+    }
+    return byLinkId;
+  });
 
   const scores = ids.map((linkId): ScoreCourse => {
-    const items = results.map((r) => r.items.find((i) => i.linkId === linkId && i.kind === 'score'));
+    const items = scoreItems.map((m) => m.get(linkId));
     const info = items.find((i) => i)!;
     const points: CoursePoint[] = results.map((r, k) => {
       const item = items[k];

@@ -8,7 +8,7 @@ function printRules(p: string): string {
   return `
   ${p}.base { max-width: none; }
   ${p}.domain, ${p}.course { content-visibility: visible; }
-  ${p}.toolbar, ${p}.select-hint { display: none !important; }
+  ${p}.toolbar, ${p}.select-hint, ${p}.course-toggle { display: none !important; }
   ${p}.domain-body[hidden] { display: block !important; }
   ${p}.course-items[hidden] { display: table-row-group !important; }
   ${p}.domain-toggle { border: 0; padding: 0; min-height: 0; background: none; color: inherit; font-weight: 700; }
@@ -421,6 +421,19 @@ export default css`
   }
   .dot[data-colour] {
     fill: var(--_b, var(--kpro-color-text-muted));
+  }
+  .course-toggle {
+    display: block;
+    width: fit-content;
+    max-width: 100%;
+    margin-block-end: var(--kpro-space-s);
+  }
+  .course-toggle .chevron {
+    display: inline-block;
+    transition: transform 0.15s;
+  }
+  .course-toggle[aria-expanded='true'] .chevron {
+    transform: rotate(90deg);
   }
   .scroll {
     overflow-x: auto;

@@ -349,6 +349,71 @@ describe('<kpro-answer-view>', () => {
       expect(el.results.map((r) => r.responseId)).to.deep.equal(['slut', 'mid', 'start']);
     });
 
+    /** `n` responses, newest first: the three of the rehab course over and over, a week apart. */
+    const longCourse = (n: number): QuestionnaireResponse[] => {
+      const base = rehabCourse();
+      return Array.from({ length: n }, (_, i) => ({
+        ...base[i % 3]!,
+        id: `r${n - i}`,
+        basedOn: undefined,
+        authored: new Date(Date.UTC(2025, 0, 1 + 7 * (n - i))).toISOString(),
+      }));
+    };
+
+    it('shows the questions of a course of up to six responses at once, with a button that shows only the domains', async () => {
+      const el = await render({ responses: longCourse(6) });
+      const toggle = $(el, '.course-toggle')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.getAttribute('aria-controls')).to.equal('course-table');
+      expect(toggle.textContent).to.contain('Vis kun områderne over tid');
+      expect($$(el, '.course tr.course-item').length).to.be.greaterThan(10);
+      toggle.click();
+      await el.updateComplete;
+      expect($$(el, '.course tr.course-item').length).to.equal(0);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('starts a longer course with the domains and shows every question on request', async () => {
+      const el = await render({ responses: longCourse(8) });
+      const toggle = $(el, '.course-toggle')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect($$(el, '.course tr.course-item').length, 'no question rows yet').to.equal(0);
+      const domainRows = $$(el, '.course tr.course-domain');
+      expect(domainRows.length).to.be.greaterThan(2);
+      for (const row of domainRows) expect(row.querySelectorAll('td').length, `${row.dataset.courseDomain}: a cell per response`).to.equal(8);
+      const questions = Number(/Vis alle (\d+) spørgsmål over tid/.exec(toggle.textContent ?? '')?.[1]);
+      expect(questions).to.be.greaterThan(10);
+      await expect(el).to.be.accessible();
+
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.textContent).to.contain('Vis kun områderne over tid');
+      const rows = $$(el, '.course tr.course-item');
+      expect(rows.length, 'every question counted on the button has a row').to.equal(questions);
+      expect(rows.every((r) => r.querySelectorAll('td').length === 8)).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      el.lang = 'en';
+      toggle.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(toggle.textContent).to.contain(`Show all ${questions} questions over time`);
+    });
+
+    it('prints a longer course with every question, and hides its button in print', async () => {
+      const el = await render({ responses: longCourse(8) });
+      window.dispatchEvent(new Event('beforeprint'));
+      expect($$(el, '.course tr.course-item').length, 'rendered in the beforeprint task').to.be.greaterThan(10);
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect($$(el, '.course tr.course-item').length).to.equal(0);
+      el.print = true;
+      await el.updateComplete;
+      expect($$(el, '.course tr.course-item').length).to.be.greaterThan(10);
+      expect(getComputedStyle($(el, '.course-toggle')!).display).to.equal('none');
+    });
+
     it('shows no course for a single response', async () => {
       const el = await render();
       expect($(el, '.course')).to.not.exist;

@@ -104,6 +104,12 @@ function afterPaint(): Promise<void> {
 
 /** How long the older responses are coloured before yielding to the browser. */
 const SLICE_MS = 8;
+/**
+ * Up to this many responses the course table shows every question at once; with more, it starts with the
+ * domains (a colour per response each) and a button that shows the questions. Twenty responses of 50
+ * questions are 1,000 cells, which few read at once and which took most of the view's render time.
+ */
+export const COURSE_QUESTIONS_SHOWN_UP_TO = 6;
 
 /** Yields to the browser (input, rendering) without setTimeout's clamping of nested timers. */
 function nextTask(): Promise<void> {
@@ -218,6 +224,7 @@ if (typeof window !== 'undefined') {
  * @csspart badge - Each colour badge (icon and text).
  * @csspart trends - The scores over time (several responses).
  * @csspart course - Every answer over time, a column per response (several responses).
+ * @csspart course-toggle - The button that shows the course's questions or only its domains (open by default up to six responses).
  * @csspart trend-chart - Each score's trend chart.
  * @cssproperty --kpro-color-critical-fill - Red: background (also -border, -on for border and text).
  * @cssproperty --kpro-color-attention-fill - Yellow: background (also -border, -on).
@@ -256,6 +263,10 @@ export class KproAnswerView extends LitElement {
   @state() private error?: { code: string; params: Params; message: string };
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private selectedKey?: string;
+  /** The course's questions shown (true) or only its domains (false); undefined: by the number of responses. */
+  @state() private courseItemsOpen?: boolean;
+  /** While the page prints: the course shows every question, as the print layout shows everything. */
+  @state() private printing = false;
 
   private readonly localize = new LocalizeController(this, combine({ answerView: answerViewText, triage: triageText }));
   #token = 0;
@@ -264,6 +275,28 @@ export class KproAnswerView extends LitElement {
   #pending?: Promise<void>;
   /** Warnings and errors already reported for the current input (each is reported once). */
   #reported = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('afterprint', this.#afterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('afterprint', this.#afterPrint);
+  }
+
+  #beforePrint = (): void => {
+    this.printing = true;
+    // Rendered now, in this task, so the printed page has the rows.
+    this.performUpdate();
+  };
+
+  #afterPrint = (): void => {
+    this.printing = false;
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('questionnaire') || changed.has('responses') || changed.has('triage') || changed.has('requests')) {
@@ -559,6 +592,11 @@ export class KproAnswerView extends LitElement {
     this.collapsed = new Set(this.view?.groups.map((g) => g.key) ?? []);
   };
 
+  #toggleCourseItems = (): void => {
+    const columns = this.view?.columns.length ?? 0;
+    this.courseItemsOpen = !(this.courseItemsOpen ?? columns <= COURSE_QUESTIONS_SHOWN_UP_TO);
+  };
+
   #toggleFilter = (): void => {
     this.onlyFlagged = !this.onlyFlagged;
   };
@@ -815,6 +853,8 @@ export class KproAnswerView extends LitElement {
     const itemsOf = (domain: string) => view.groups.find((g) => g.key === domain)?.items ?? [];
     const agendaItems = r.items.filter((i) => r.agenda.items.some((x) => x.linkId === i.linkId));
     const flagged = (i: ItemTriage) => FLAGGED.includes(i.significance);
+    const questions = agendaItems.length + domainOrder.reduce((n, d) => n + itemsOf(d.linkId).length, 0);
+    const open = this.print || this.printing || (this.courseItemsOpen ?? columns.length <= COURSE_QUESTIONS_SHOWN_UP_TO);
     const itemRow = ({ item, key }: { item: ItemTriage; key: string }) => {
       const k = Number(key.slice(key.lastIndexOf('#') + 1));
       return html`<tr class="course-item${this.onlyFlagged && !flagged(item) ? ' filtered-out' : ''}" data-course-link-id=${item.linkId}>
@@ -829,8 +869,13 @@ export class KproAnswerView extends LitElement {
     };
     return html`<section class="course" part="course" aria-labelledby="course-heading">
       <h3 id="course-heading">${a.courseTitle}</h3>
+      ${questions
+        ? html`<button type="button" class="course-toggle" part="course-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="course-table" @click=${this.#toggleCourseItems}>
+            <span class="chevron" aria-hidden="true">▸</span> ${open ? a.courseHideItems : a.courseShowItems(questions)}
+          </button>`
+        : nothing}
       <div class="scroll" role="region" aria-labelledby="course-caption" tabindex="0">
-        <table>
+        <table id="course-table">
           <caption id="course-caption">${a.courseCaption(columns.length)}</caption>
           <thead>
             <tr>
@@ -844,7 +889,7 @@ export class KproAnswerView extends LitElement {
               )}
             </tr>
           </thead>
-          ${agendaItems.length
+          ${open && agendaItems.length
             ? html`<tbody>
                 ${agendaItems.map((item) => itemRow({ item, key: `${item.linkId}#0` }))}
               </tbody>`
@@ -861,9 +906,11 @@ export class KproAnswerView extends LitElement {
                   })}
                 </tr>
               </tbody>
-              <tbody class="course-items" ?hidden=${this.collapsed.has(d.linkId)}>
-                ${itemsOf(d.linkId).map(itemRow)}
-              </tbody>`,
+              ${open
+                ? html`<tbody class="course-items" ?hidden=${this.collapsed.has(d.linkId)}>
+                    ${itemsOf(d.linkId).map(itemRow)}
+                  </tbody>`
+                : nothing}`,
           )}
         </table>
       </div>
