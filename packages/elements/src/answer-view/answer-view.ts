@@ -45,7 +45,7 @@ interface Column {
   /** Which conversation: the ServiceRequest/CarePlan activity title, else "2. besvarelse". */
   conversation: string;
   /** The result's items by linkId (several for repeated items). */
-  byLinkId: Map<string, ItemTriage[]>;
+  readonly byLinkId: Map<string, ItemTriage[]>;
   domainsById: Map<string, DomainTriage>;
 }
 
@@ -501,19 +501,25 @@ export class KproAnswerView extends LitElement {
     const n = input.responses.length;
     const columns: Column[] = input.responses.slice(0, results.length).map((response, i) => {
       const result = results[i]!;
-      const byLinkId = new Map<string, ItemTriage[]>();
-      for (const item of result.items) {
-        const list = byLinkId.get(item.linkId);
-        if (list) list.push(item);
-        else byLinkId.set(item.linkId, [item]);
-      }
       const authored = response.authored ?? result.authored;
+      // Items by linkId, built on first use: only the course's question rows need it for the older responses.
+      let byLinkId: Map<string, ItemTriage[]> | undefined;
       return {
         response,
         result,
         date: authored ? date(authored, lang) : '',
         conversation: conversationOf(response, titles) ?? this.localize.t.answerView.ordinal(n - i),
-        byLinkId,
+        get byLinkId() {
+          if (!byLinkId) {
+            byLinkId = new Map();
+            for (const item of result.items) {
+              const list = byLinkId.get(item.linkId);
+              if (list) list.push(item);
+              else byLinkId.set(item.linkId, [item]);
+            }
+          }
+          return byLinkId;
+        },
         domainsById: new Map(result.domains.map((d) => [d.linkId, d])),
       };
     });
