@@ -120,7 +120,13 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true },
+      // Two test pages run at once: keep the one in the background from having its timers and frames throttled
+      // (a throttled page made waits for drafts and frames flaky on a loaded machine).
+      launchOptions: {
+        executablePath: ensureChromium(),
+        args: [...CHROMIUM_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+        headless: true,
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],

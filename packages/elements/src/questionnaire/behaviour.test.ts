@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DraftStore, Questionnaire, QuestionnaireResponse } from '@kpro/core';
 import './kpro-questionnaire.js';
@@ -75,15 +75,48 @@ describe('<kpro-questionnaire> drafts', () => {
     const input = $(first, '[data-link-id="name"] input') as HTMLInputElement;
     input.value = 'Karen';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    first.remove(); // disconnect flushes the pending draft at once
-    await new Promise((r) => setTimeout(r, 10));
+    first.remove(); // disconnect flushes the pending draft (once the stored draft, if any, has been read)
+    await waitUntil(() => store.data.size === 1, 'the draft was not saved after the element was removed');
     expect([...store.data.values()][0]?.status).to.equal('in-progress');
 
     const second = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${q}></kpro-questionnaire>`);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => $(second, '[part~="draft-notice"]'), 'no draft notice');
     await second.updateComplete;
     expect(($(second, '[data-link-id="name"] input') as HTMLInputElement).value).to.equal('Karen');
     expect($(second, '[part~="draft-notice"]')!.textContent).to.contain('gendannet');
+  });
+
+  it('keeps an answer given while the draft is on its way, over the draft, and never overwrites the unread draft', async () => {
+    const store = memoryStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: DraftStore = { ...store, load: async (key) => (await gate, store.load(key)), save: (k, r) => store.save(k, r), clear: (k) => store.clear(k) };
+    const q = basicQuestionnaire;
+    // A draft from before the reload: a name and "Ja" to smoking.
+    const before = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${q}></kpro-questionnaire>`);
+    await before.updateComplete;
+    const name = $(before, '[data-link-id="name"] input') as HTMLInputElement;
+    name.value = 'Karen';
+    name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    ($$(before, '[data-link-id="smoke"] input[type=radio]')[0] as HTMLInputElement).click();
+    before.remove();
+    await waitUntil(() => store.data.size === 1, 'no draft saved');
+
+    // After the reload the citizen answers "Nej" before the slow store has answered.
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${slow} .questionnaire=${q}></kpro-questionnaire>`);
+    ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
+    window.dispatchEvent(new PageTransitionEvent('pagehide')); // asks for the save at once, not after the debounce
+    const stored = () => [...store.data.values()][0]!;
+    expect(stored().item?.find((i) => i.linkId === 'name')?.answer?.[0]?.valueString, 'the unread draft was overwritten').to.equal('Karen');
+
+    release();
+    await waitUntil(() => $(el, '[part~="draft-notice"]'), 'no draft notice');
+    await el.updateComplete;
+    expect(($(el, '[data-link-id="name"] input') as HTMLInputElement).value).to.equal('Karen');
+    expect(($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked, 'the newer answer was lost').to.equal(true);
+    // The held-back save now stores both.
+    await waitUntil(() => stored().item?.find((i) => i.linkId === 'smoke')?.answer?.[0]?.valueCoding?.code === 'n', 'the newer answer was not saved');
+    expect(stored().item?.find((i) => i.linkId === 'name')?.answer?.[0]?.valueString).to.equal('Karen');
   });
 
   it('saves drafts in IndexedDB by default and clears them after submit', async () => {
@@ -91,16 +124,19 @@ describe('<kpro-questionnaire> drafts', () => {
     const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
     ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
     await new Promise((r) => setTimeout(r, 400));
+    el.remove();
     const again = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => $(again, '[part~="draft-notice"]'), 'the draft was not restored from IndexedDB', { timeout: 5000 });
     await again.updateComplete;
     expect(($$(again, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked).to.equal(true);
     const submitted = oneEvent(again, 'kpro-response-submit');
     ($(again, 'button[type=submit]') as HTMLButtonElement).click();
     await submitted;
     await new Promise((r) => setTimeout(r, 50));
+    again.remove();
     const third = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .questionnaire=${q}></kpro-questionnaire>`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300)); // time for a draft to arrive, were there one
+    expect($(third, '[part~="draft-notice"]')).to.not.exist;
     expect(($$(third, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked).to.equal(false);
   });
 

@@ -126,6 +126,12 @@ export class KproQuestionnaire extends LitElement {
   #issuesRevision = -1;
   #loadToken = 0;
   #draftTimer?: ReturnType<typeof setTimeout>;
+  /** The form whose draft look-up has not answered yet (drafts are neither saved nor lost meanwhile). */
+  #draftLookup?: Form;
+  /** Questions answered before the draft arrived: their answers are put back over the restored draft. */
+  #earlyEdits = new Set<ItemNode>();
+  /** A save asked for while the draft look-up ran; it happens as soon as the look-up is done. */
+  #saveAfterLookup = false;
   #offForm?: () => void;
   /** The items' DOM (see item-view.ts): rendered detached, then inserted once; updated item by item. */
   #view = new ItemView();
@@ -195,6 +201,8 @@ export class KproQuestionnaire extends LitElement {
     this.#touched.clear();
     this.#slots.clear();
     this.#view = new ItemView();
+    this.#draftLookup = undefined;
+    this.#saveAfterLookup = false;
     this.#reindex();
     if (this.questionnaire === undefined || this.questionnaire === null) return;
     try {
@@ -218,6 +226,7 @@ export class KproQuestionnaire extends LitElement {
     this.form = form;
     for (const w of form.warnings) this.#warn(w);
     this.#offForm = form.onChange((c) => {
+      if (this.#draftLookup === form && c.node && !c.structural) this.#earlyEdits.add(c.node);
       if (c.structural) {
         this.#structure++;
         this.#reindex();
@@ -228,7 +237,11 @@ export class KproQuestionnaire extends LitElement {
     if (this.#pendingResponse) this.#applyResponse(this.#pendingResponse);
     // The draft look-up (opening IndexedDB costs a few ms the first time) starts after the form's first
     // frame, so it does not hold up that paint; a draft found is applied as before, when it arrives.
-    else afterNextPaint(() => void this.#restoreDraft(form));
+    else if (this.#draftsOn) {
+      this.#draftLookup = form;
+      this.#earlyEdits.clear();
+      afterNextPaint(() => void this.#restoreDraft(form));
+    }
   }
 
   #applyResponse(qr: QuestionnaireResponse): void {
@@ -300,15 +313,31 @@ export class KproQuestionnaire extends LitElement {
   }
 
   async #restoreDraft(form: Form): Promise<void> {
-    if (!this.#draftsOn || this.form !== form) return;
     try {
+      if (!this.#draftsOn || this.form !== form) return;
       const draft = await this.draftStore.load(this.#key);
       if (!draft || this.form !== form || this.#pendingResponse || draft.response.status !== 'in-progress') return;
+      // Whatever the citizen answered while the draft was on its way is newer than the draft: put it back on top.
+      const early = [...this.#earlyEdits].map((node) => ({ path: pathOf(node), answers: node.answers }));
       this.#applyResponse(draft.response);
+      for (const { path, answers } of early) {
+        const node = nodeAt(form, path);
+        if (node) form.setAnswers(node, answers);
+      }
       this.draftRestoredAt = draft.savedAt;
       this.requestUpdate();
     } catch {
       this.draftFailed = true;
+    } finally {
+      if (this.#draftLookup === form) {
+        this.#draftLookup = undefined;
+        this.#earlyEdits.clear();
+        // A save held back while the look-up ran (so it could not overwrite the stored draft) happens now.
+        if (this.#saveAfterLookup) {
+          this.#saveAfterLookup = false;
+          this.#saveDraft();
+        }
+      }
     }
   }
 
@@ -322,16 +351,26 @@ export class KproQuestionnaire extends LitElement {
     if (this.#draftTimer === undefined) return;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
+    if (this.#draftLookup && this.#draftLookup === this.form) {
+      // The stored draft has not been read yet: saving now would replace it with this partial form.
+      this.#saveAfterLookup = true;
+      return;
+    }
+    this.#saveDraft();
+  };
+
+  #saveDraft(): void {
     if (!this.#draftsOn || this.submitted) return;
     this.draftStore.save(this.#key, this.#build('in-progress')).then(
       () => this.draftFailed && (this.draftFailed = false),
       () => (this.draftFailed = true),
     );
-  };
+  }
 
   async #clearDraft(): Promise<void> {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
+    this.#saveAfterLookup = false;
     if (!this.form || this.noDraft) return;
     try {
       await this.draftStore.clear(this.#key);
@@ -721,6 +760,22 @@ function afterNextPaint(fn: () => void): void {
   };
   requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 100);
+}
+
+/** Where a node sits: its linkId and which instance of that linkId it is among its siblings, at each level. */
+function pathOf(node: ItemNode): Array<[string, number]> {
+  const path: Array<[string, number]> = [];
+  for (let n: ItemNode | undefined = node; n?.parent; n = n.parent) {
+    const same = n.parent.children.filter((c) => c.linkId === n!.linkId);
+    path.unshift([n.linkId, same.indexOf(n)]);
+  }
+  return path;
+}
+
+function nodeAt(form: Form, path: Array<[string, number]>): ItemNode | undefined {
+  let node: ItemNode | undefined = form.root;
+  for (const [linkId, k] of path) node = node?.children.filter((c) => c.linkId === linkId)[k];
+  return node;
 }
 
 /** For open-choice, picking a coded option keeps a typed "other" answer only when several are allowed. */
