@@ -294,6 +294,22 @@ describe('compileQuestionnaire', () => {
       }
     });
 
+    it('finds a contained ValueSet by a canonical with a version (url|version), not by another version', () => {
+      const vs: ValueSet = {
+        resourceType: 'ValueSet',
+        id: 'vs3',
+        url: 'http://example.org/ValueSet/yn',
+        version: '2.0',
+        status: 'active',
+        compose: { include: [{ system: 'http://example.org/yn', concept: [{ code: 'y', display: 'Yes' }] }] },
+      };
+      const found = compileQuestionnaire(withValueSet(vs, 'http://example.org/ValueSet/yn|2.0')).byLinkId.get('c')!;
+      expect(found.unresolvedValueSet).to.equal(undefined);
+      expect(found.options.map((o) => o.label.plain)).to.deep.equal(['Yes']);
+      const other = compileQuestionnaire(withValueSet(vs, 'http://example.org/ValueSet/yn|1.0')).byLinkId.get('c')!;
+      expect(other.unresolvedValueSet).to.equal('http://example.org/ValueSet/yn|1.0');
+    });
+
     it('marks an external or empty value set as unresolved and warns', () => {
       const external = compileQuestionnaire(questionnaire([{ linkId: 'c', type: 'choice', answerValueSet: 'http://loinc.org/vs/LL358-3' }]));
       expect(external.byLinkId.get('c')!.unresolvedValueSet).to.equal('http://loinc.org/vs/LL358-3');

@@ -64,6 +64,7 @@ export interface AnswerOptionDef {
 export interface VariableDef {
   name: string;
   expression: string;
+  /** `text/fhirpath`; anything else (x-fhir-query, CQL) cannot run here and has an empty value. */
   language: string;
 }
 
@@ -131,6 +132,11 @@ export interface QuestionnaireDef {
   /** linkId -> defs whose enableWhen refers to it. */
   dependants: Map<string, ItemDef[]>;
   variables: VariableDef[];
+  /**
+   * Names of data a host would fetch that the questionnaire declares: SDC launch contexts (`%patient`,
+   * `%user`) and source-query bundles (`%PrePopQuery`).
+   */
+  contextNames: string[];
   usesExpressions: boolean;
   usesRichText: boolean;
   /** The questionnaire paginates its top-level groups (itemControl page / tab-container). */
@@ -279,6 +285,7 @@ function compileFresh(input: unknown): QuestionnaireDef {
 
   const variables = readVariables(q);
   if (variables.length) usesExpressions = true;
+  const contextNames = readContextNames(q);
   const title = readText(q.title, q._title);
   const description = readText(q.description, q._description);
   if (description?.markdown === undefined && description && q.description) description.markdown = q.description;
@@ -299,6 +306,7 @@ function compileFresh(input: unknown): QuestionnaireDef {
     all,
     dependants,
     variables,
+    contextNames,
     usesExpressions,
     usesRichText,
     paged,
@@ -349,6 +357,7 @@ const ITEM_EXTENSION_URLS: ReadonlySet<string> = new Set([
   EXT.calculatedExpression, EXT.enableWhenExpression, EXT.initialExpression, EXT.answerExpression, EXT.variable,
   EXT.hidden, EXT.minLength, EXT.minValue, EXT.maxValue, EXT.regex, EXT.entryFormat, EXT.unit, EXT.unitOption,
   EXT.maxDecimalPlaces, EXT.maxSize, EXT.mimeType, EXT.minOccurs, EXT.maxOccurs, EXT.sliderStep, EXT.choiceOrientation,
+  EXT.itemPopulationContext,
 ]);
 
 /** Shared extension sets of items whose only understood extension is an itemControl, by its code. */
@@ -429,11 +438,44 @@ function readExpressions(raw: QuestionnaireItem): ExpressionDefs {
   };
 }
 
+/**
+ * SDC expressions whose `name` makes their value a variable for the item and the items under it, like a
+ * `variable` (Expression.name: "for reuse in the context where it is defined"; lforms and smart-forms
+ * read them so, and published forms refer to a named calculatedExpression or itemPopulationContext).
+ */
+const NAMED_EXPRESSIONS: ReadonlySet<string> = new Set([
+  EXT.variable, EXT.calculatedExpression, EXT.initialExpression, EXT.answerExpression, EXT.enableWhenExpression, EXT.itemPopulationContext,
+]);
+
 function readVariables(el: { extension?: fhir4.Extension[] }): VariableDef[] {
-  return findExtensions(el, EXT.variable)
-    .map((e) => e.valueExpression)
-    .filter((e): e is Expression => !!e?.name && !!e.expression && isFhirPath(e))
-    .map((e) => ({ name: e.name!, expression: e.expression!, language: e.language ?? 'text/fhirpath' }));
+  const out: VariableDef[] = [];
+  for (const ext of el.extension ?? []) {
+    const e = ext.valueExpression;
+    if (!e?.name || !NAMED_EXPRESSIONS.has(ext.url)) continue;
+    // A FHIRPath variable without an expression has nothing to compute. One in another language (an
+    // x-fhir-query, CQL) is kept, so FHIRPath that reads it sees an empty collection rather than failing.
+    if (isFhirPath(e) && !e.expression) continue;
+    out.push({ name: e.name, expression: e.expression ?? '', language: e.language ?? 'text/fhirpath' });
+  }
+  return out;
+}
+
+/**
+ * The launch context names (valueCoding.code in SDC 3, valueId or valueString in older forms) and the
+ * ids of source-query bundles, which SDC makes available under their id.
+ */
+function readContextNames(q: Questionnaire): string[] {
+  const names: string[] = [];
+  for (const ext of findExtensions(q, EXT.launchContext)) {
+    const name = ext.extension?.find((x) => x.url === 'name');
+    const value = name?.valueCoding?.code ?? name?.valueId ?? name?.valueString ?? name?.valueCode;
+    if (value) names.push(value);
+  }
+  for (const ext of findExtensions(q, EXT.sourceQueries)) {
+    const ref = ext.valueReference?.reference;
+    if (ref?.startsWith('#') && ref.length > 1) names.push(ref.slice(1));
+  }
+  return names;
 }
 
 function readOptions(
@@ -443,10 +485,17 @@ function readOptions(
   if (raw.answerOption?.length) return { options: raw.answerOption.map(optionFromAnswerOption).filter((o) => !!o) };
   if (!raw.answerValueSet) return { options: [] };
   const ref = raw.answerValueSet;
-  const vs = ref.startsWith('#') ? contained.get(ref.slice(1)) : [...contained.values()].find((v) => v.url === ref);
+  const vs = ref.startsWith('#') ? contained.get(ref.slice(1)) : containedByCanonical(contained, ref);
   if (!vs) return { options: [], unresolved: ref };
   const options = optionsFromValueSet(vs);
   return options.length ? { options } : { options: [], unresolved: ref };
+}
+
+/** A contained value set by its canonical, which may name a version (`url|version`, as canonicals can). */
+function containedByCanonical(contained: Map<string, ValueSet>, ref: string): ValueSet | undefined {
+  const [url, version] = ref.split('|');
+  for (const vs of contained.values()) if (vs.url === url && (!version || !vs.version || vs.version === version)) return vs;
+  return undefined;
 }
 
 function optionFromAnswerOption(o: QuestionnaireItemAnswerOption): AnswerOptionDef {

@@ -6,6 +6,8 @@ import { KproError, type KproWarning } from './errors.js';
 import type { Form } from './form.js';
 import { buildResponse, loadResponse } from './response.js';
 import { createQuestionnaireSession } from './session.js';
+import { toAnswers } from './expressions.js';
+import { compileQuestionnaire } from './definition.js';
 import { answerKey } from './values.js';
 
 const fp = (expression: string, name?: string) => ({ language: 'text/fhirpath', expression, ...(name ? { name } : {}) });
@@ -405,6 +407,25 @@ describe('expressions in published questionnaires', () => {
     expect(valueOf(form, '9272-6')).to.deep.equal([expected]);
   });
 
+  it('lforms named expressions: a named calculatedExpression is read as a variable, also from the root', async () => {
+    const warnings: KproWarning[] = [];
+    const form = await open(await conformanceQuestionnaire('lforms-named-expressions.json'), warnings);
+    answer(form, 'idA', { valueInteger: 2 });
+    expect(valueOf(form, 'idB')).to.deep.equal([3]);
+    expect(valueOf(form, 'idB.1')).to.deep.equal([4]);
+    // C = varE + 1, varE = varD + 1, varD = B + 2.
+    expect(valueOf(form, 'idC')).to.deep.equal([7]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('smart-forms AU Core body weight: %patient and an x-fhir-query the host did not give are empty, not errors', async () => {
+    const warnings: KproWarning[] = [];
+    const form = await open(await conformanceQuestionnaire('smartforms-AuCoreObservationBodyWeight.json'), warnings);
+    expect(warnings.filter((w) => w.code === 'expression-error')).to.deep.equal([]);
+    expect(valueOf(form, 'patient-id')).to.deep.equal([]);
+    expect(valueOf(form, 'observation-value')).to.deep.equal([]);
+  });
+
   it('lforms weight/height: BMI from root variables', async () => {
     const form = await open(await conformanceQuestionnaire('lforms-weightHeightQuestionnaire.json'));
     answer(form, '/29463-7', { valueDecimal: 80 });
@@ -412,5 +433,123 @@ describe('expressions in published questionnaires', () => {
     // Height is entered in inches here (the variable multiplies by 0.0254).
     answer(form, '/8302-2', { valueDecimal: 70 });
     expect(valueOf(form, '/39156-5')).to.deep.equal([Math.round((80 / (70 * 0.0254) ** 2) * 10) / 10]);
+  });
+});
+
+describe('SDC FHIRPath functions', () => {
+  it("HL7's SDC PHQ-9 example: answers() reaches every answer and the total is calculated", async () => {
+    // Before answers() was supported this questionnaire was refused as unreadable FHIRPath.
+    const warnings: KproWarning[] = [];
+    const form = await open(await conformanceQuestionnaire('sdc-questionnaire-sdc-profile-example-PHQ9.json'), warnings);
+    const picks = [0, 1, 2, 3, 3, 2, 1, 0, 1];
+    picks.forEach((pick, i) => {
+      const node = nodeOf(form, `H1/T1/Q${i + 1}`);
+      form.setAnswer(node, node.def.options[pick]!.value);
+    });
+    expect(warnings).to.deep.equal([]);
+    expect(nodeOf(form, 'H1/TS').answers).to.deep.equal([{ valueQuantity: { value: 13 } }]);
+  });
+
+  it('answers() includes answers nested under other answers', async () => {
+    const form = await open(
+      questionnaire([
+        { linkId: 'a', type: 'integer', item: [{ linkId: 'a1', type: 'integer' }] },
+        { linkId: 'found', type: 'boolean', extension: [calc('%resource.answers().value.where($this = 5).exists()')] },
+      ]),
+    );
+    answer(form, 'a', { valueInteger: 2 });
+    expect(valueOf(form, 'found')).to.deep.equal([false]);
+    answer(form, 'a1', { valueInteger: 5 });
+    expect(valueOf(form, 'found')).to.deep.equal([true]);
+  });
+});
+
+describe('named expressions, launch contexts and variables we cannot run', () => {
+  it('a named calculatedExpression is a variable for the items under it (lforms named-expressions)', async () => {
+    const warnings: KproWarning[] = [];
+    const form = await open(
+      questionnaire(
+        [
+          { linkId: 'a', type: 'integer' },
+          {
+            linkId: 'b',
+            type: 'integer',
+            extension: [{ url: EXT.calculatedExpression, valueExpression: fp(`${itemValue('a')} + 1`, 'varB') }],
+            item: [{ linkId: 'b1', type: 'integer', extension: [calc('%varB + 1')] }],
+          },
+          { linkId: 'c', type: 'integer', extension: [calc('%varD + 1')] },
+        ],
+        { extension: [{ url: EXT.calculatedExpression, valueExpression: fp(`${itemValue('a')} * 10`, 'varD') }] },
+      ),
+      warnings,
+    );
+    answer(form, 'a', { valueInteger: 2 });
+    expect(valueOf(form, 'b')).to.deep.equal([3]);
+    expect(valueOf(form, 'b1')).to.deep.equal([4]);
+    expect(valueOf(form, 'c')).to.deep.equal([21]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('a launch context, a source query and an x-fhir-query variable the host did not give read as empty, without warnings', async () => {
+    const warnings: KproWarning[] = [];
+    const form = await open(
+      questionnaire(
+        [
+          { linkId: 'name', type: 'string', extension: [initialExpr('%patient.name.first().given.first()')] },
+          { linkId: 'weight', type: 'decimal', extension: [initialExpr('%obs.entry.resource.valueQuantity.value')] },
+          {
+            linkId: 'g',
+            type: 'group',
+            repeats: true,
+            extension: [{ url: EXT.itemPopulationContext, valueExpression: fp('%obs.entry.resource', 'row') }],
+            item: [{ linkId: 'g1', type: 'string', extension: [initialExpr('%row.code.text')] }],
+          },
+          { linkId: 'n', type: 'integer', extension: [calc('%obs.entry.count() + 1')] },
+          { linkId: 'total', type: 'integer', extension: [initialExpr('%PrePopQuery.entry.first().resource.total')] },
+        ],
+        {
+          extension: [
+            {
+              url: EXT.launchContext,
+              extension: [
+                { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
+                { url: 'type', valueCode: 'Patient' },
+              ],
+            },
+            { url: EXT.variable, valueExpression: { name: 'obs', language: 'application/x-fhir-query', expression: 'Observation?code=29463-7&patient={{%patient.id}}' } },
+            { url: EXT.sourceQueries, valueReference: { reference: '#PrePopQuery' } },
+          ],
+        },
+      ),
+      warnings,
+    );
+    expect(warnings).to.deep.equal([]);
+    expect(valueOf(form, 'name')).to.deep.equal([]);
+    expect(valueOf(form, 'weight')).to.deep.equal([]);
+    expect(valueOf(form, 'n')).to.deep.equal([1]);
+  });
+
+  it('a variable nobody declared still warns', async () => {
+    const warnings: KproWarning[] = [];
+    await open(questionnaire([{ linkId: 'x', type: 'string', extension: [calc('%nowhere.first()')] }]), warnings);
+    expect(warnings.map((w) => w.code)).to.deep.equal(['expression-error']);
+  });
+});
+
+describe('toAnswers', () => {
+  it('gives a string result only to string and text items, never an invalid valueString elsewhere', () => {
+    const def = compileQuestionnaire(
+      questionnaire([
+        { linkId: 's', type: 'string' },
+        { linkId: 't', type: 'text' },
+        { linkId: 'att', type: 'attachment' },
+        { linkId: 'ref', type: 'reference' },
+      ]),
+    );
+    const of = (linkId: string) => toAnswers(['x'], def.byLinkId.get(linkId)!);
+    expect(of('s')).to.deep.equal([{ valueString: 'x' }]);
+    expect(of('t')).to.deep.equal([{ valueString: 'x' }]);
+    expect(of('att')).to.deep.equal([]);
+    expect(of('ref')).to.deep.equal([]);
   });
 });

@@ -1,10 +1,11 @@
 import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';
-import type { ItemDef } from './definition.js';
+import type { ItemDef, VariableDef } from './definition.js';
 import { KproError, type KproWarning } from './errors.js';
 import type { Form, ItemNode } from './form.js';
 import { buildResponse } from './response.js';
 import { answersEqual, type AnswerValue } from './values.js';
 import { fastPlanFor, FastPathUnsupported, type FastEvaluator } from './fast-expressions.js';
+import { withSdcFunctions } from './sdc-functions.js';
 
 type FhirPath = typeof import('fhirpath');
 type Model = import('fhirpath').Model;
@@ -55,7 +56,8 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     let fn = cache.get(key);
     if (!fn) {
       const { fhirpath, model } = engine!;
-      const path = itemContext ? { base: 'QuestionnaireResponse.item', expression } : expression;
+      const fhirPath = withSdcFunctions(expression);
+      const path = itemContext ? { base: 'QuestionnaireResponse.item', expression: fhirPath } : fhirPath;
       try {
         const compiled = fhirpath.compile(path, model) as unknown as (d: unknown, v: Record<string, unknown>) => unknown[];
         fn = (d, v) => compiled(d, v);
@@ -69,14 +71,19 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
 
   // Compile every expression up front so a broken one is refused before anything renders.
   const compileAll = () => {
-    for (const v of form.def.variables) compile(v.expression, false);
+    for (const v of form.def.variables) if (isFhirPath(v)) compile(v.expression, false);
     for (const def of form.def.all) {
       const x = def.expressions;
-      for (const e of [x.calculated, x.enableWhen, x.initial, x.answer, ...x.variables.map((v) => v.expression)]) {
+      for (const e of [x.calculated, x.enableWhen, x.initial, x.answer, ...x.variables.filter(isFhirPath).map((v) => v.expression)]) {
         if (e) compile(e, true);
       }
     }
   };
+  // What cannot be computed here reads as an empty collection, as when a form filler finds no data: a
+  // launch context or source query the host did not give (%patient) and variables in other languages
+  // (x-fhir-query, CQL).
+  const variable = (v: VariableDef, ctx: QuestionnaireResponseItem | undefined, vars: Record<string, unknown>): unknown[] =>
+    isFhirPath(v) ? evaluate(v.expression, ctx, vars) : [];
   if (!fast) compileAll();
 
   // While the form is first set up, an unknown function is refused like a syntax error: FHIRPath only
@@ -113,7 +120,8 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     const nodeMap = new Map<ItemNode, QuestionnaireResponseItem>();
     const qr = buildResponse(form, {}, {}, { includeEmpty: true, nodeMap });
     const rootVars: Record<string, unknown> = { resource: qr, rootResource: qr, questionnaire: q };
-    for (const v of form.def.variables) rootVars[v.name] = evaluate(v.expression, undefined, rootVars);
+    for (const name of form.def.contextNames) if (!(name in rootVars)) rootVars[name] = [];
+    for (const v of form.def.variables) rootVars[v.name] = variable(v, undefined, rootVars);
     let changed = false;
     const visit = (node: ItemNode, inherited: Record<string, unknown>) => {
       const def = node.def;
@@ -121,7 +129,7 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
       let vars = inherited;
       if (def.expressions.variables.length) {
         vars = { ...inherited };
-        for (const v of def.expressions.variables) vars[v.name] = evaluate(v.expression, ctx, vars);
+        for (const v of def.expressions.variables) vars[v.name] = variable(v, ctx, vars);
       }
       const x = def.expressions;
       if (x.enableWhen) {
@@ -210,6 +218,10 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
   form.notify({ structural: false });
 }
 
+function isFhirPath(v: VariableDef): boolean {
+  return v.language === 'text/fhirpath';
+}
+
 /** Converts FHIRPath results to answers of the item's type. */
 export function toAnswers(results: unknown[], def: ItemDef): AnswerValue[] {
   const out: AnswerValue[] = [];
@@ -254,8 +266,13 @@ function toAnswer(r: unknown, def: ItemDef): AnswerValue | undefined {
       return typeof r === 'string' ? { valueUri: r } : undefined;
     case 'reference':
       return typeof r === 'object' ? { valueReference: r as fhir4.Reference } : undefined;
-    default:
+    case 'string':
+    case 'text':
       return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? { valueString: String(r) } : undefined;
+    default:
+      // An attachment (or a group or display) has no answer a string could be: a valueString there
+      // would make the response invalid.
+      return undefined;
   }
 }
 

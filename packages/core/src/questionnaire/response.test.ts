@@ -291,4 +291,26 @@ describe('loadResponse', () => {
     expect(form.nodesFor('g.more').map((n) => n.enabled)).to.deep.equal([false, true]);
     expect(form.nodesFor('g.more')[1]!.answers).to.deep.equal([{ valueString: 'x' }]);
   });
+
+  it('sibling items that share a linkId each get their own answers back (HL7 SDC enableWhen test form)', () => {
+    // Invalid in R4 (que-2) but published: three groups share a linkId and hold different questions.
+    const q = questionnaire([
+      { linkId: 'dup', type: 'group', item: [{ linkId: 'a', type: 'string' }] },
+      { linkId: 'dup', type: 'group', item: [{ linkId: 'b', type: 'string' }] },
+      { linkId: 'dup', type: 'group', item: [{ linkId: 'c', type: 'string' }] },
+      { linkId: 'q', type: 'string' },
+      { linkId: 'q', type: 'integer' },
+    ]);
+    const first = new Form(q);
+    answer(first, 'a', { valueString: 'A' });
+    answer(first, 'b', { valueString: 'B' });
+    answer(first, 'c', { valueString: 'C' });
+    first.setAnswers(first.nodesFor('q')[0]!, [{ valueString: 'text' }]);
+    first.setAnswers(first.nodesFor('q')[1]!, [{ valueInteger: 3 }]);
+    const qr = buildResponse(first);
+    const again = new Form(q);
+    expect(loadResponse(again, qr)).to.deep.equal([]);
+    expect(buildResponse(again).item).to.deep.equal(qr.item);
+    expect(again.nodesFor('q').map((n) => n.answers)).to.deep.equal([[{ valueString: 'text' }], [{ valueInteger: 3 }]]);
+  });
 });

@@ -93,8 +93,24 @@ export function loadResponse(form: Form, qr: QuestionnaireResponse): KproWarning
   const readLevel = (parent: ItemNode, items: QuestionnaireResponseItem[] | undefined): ItemNode[] => {
     const defs = parent === form.root ? form.def.items : parent.def.items;
     const result: ItemNode[] = [];
+    // Sibling items that share a linkId (invalid in R4, but shown with a warning) are written to the
+    // response in order: the k-th of them reads the k-th response item with that linkId, not all of them.
+    const byLinkId = new Map<string, QuestionnaireResponseItem[]>();
+    for (const i of items ?? []) {
+      const list = byLinkId.get(i.linkId);
+      if (list) list.push(i);
+      else byLinkId.set(i.linkId, [i]);
+    }
+    const defsPerLinkId = new Map<string, number>();
+    for (const d of defs) defsPerLinkId.set(d.linkId, (defsPerLinkId.get(d.linkId) ?? 0) + 1);
+    const seen = new Map<string, number>();
     for (const def of defs) {
-      const matching = (items ?? []).filter((i) => i.linkId === def.linkId);
+      let matching = byLinkId.get(def.linkId) ?? [];
+      if (defsPerLinkId.get(def.linkId)! > 1) {
+        const k = seen.get(def.linkId) ?? 0;
+        seen.set(def.linkId, k + 1);
+        matching = matching.slice(k, k + 1);
+      }
       if (!matching.length) {
         // Not in the response: an empty instance (no initial values when resuming).
         const [empty] = [form.createNode(def, parent, false)];
@@ -116,7 +132,7 @@ export function loadResponse(form: Form, qr: QuestionnaireResponse): KproWarning
       }
     }
     for (const i of items ?? []) {
-      if (!defs.some((d) => d.linkId === i.linkId)) {
+      if (!defsPerLinkId.has(i.linkId)) {
         warnings.push({ code: 'unknown-link-id', message: `The response has an answer to unknown item ${i.linkId}.`, params: { linkId: i.linkId } });
       }
     }
