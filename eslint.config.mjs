@@ -3,7 +3,7 @@ import lit from 'eslint-plugin-lit';
 import noOnlyTests from 'eslint-plugin-no-only-tests';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'storybook-static/**', 'node_modules/**', '.cache/**', 'bench-results/**', '**/*.d.ts'] },
+  { ignores: ['**/dist/**', 'storybook-static/**', 'node_modules/**', '.cache/**', 'bench-results/**', 'coverage/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {

@@ -31,7 +31,10 @@ if (extraArgs.length === 0) {
 mkdirSync('.cache', { recursive: true });
 rmSync('.cache/wtr-results.json', { force: true });
 rmSync('.cache/node-tests.tap', { force: true });
-const wtrOk = step('Browser tests (headless Chromium)', 'npx', ['web-test-runner', ...extraArgs]);
+// The whole run also measures coverage: the triage engine (colour rules are medical-device logic) must
+// stay fully covered, and that is checked below.
+rmSync('coverage/lcov.info', { force: true });
+const wtrOk = step('Browser tests (headless Chromium)', 'npx', ['web-test-runner', ...(extraArgs.length ? extraArgs : ['--coverage'])]);
 if (existsSync('.cache/wtr-results.json')) {
   const r = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
   results.passed += r.passed;
@@ -40,6 +43,7 @@ if (existsSync('.cache/wtr-results.json')) {
   if (r.failed || r.fileErrors) failures.push('browser tests');
 }
 if (!wtrOk && !failures.includes('browser tests')) check('browser test run', false);
+if (extraArgs.length === 0) check('triage engine coverage', triageFullyCovered());
 
 // Node-side suites: the sandbox (FHIR engine, SMART server, EOJ) and the end-to-end launch through it in
 // Chromium. Medplum's engine needs WebSocket, which Node 20 has behind a flag.
@@ -62,3 +66,33 @@ if (extraArgs.length === 0 || process.env.KPRO_E2E) {
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
 process.exit(results.failed > 0 ? 1 : 0);
+
+/**
+ * Every line, branch and function of the triage engine (packages/core/src/triage, not its tests, test
+ * helpers or the worked-example data) is run by the tests. Prints what is not.
+ */
+function triageFullyCovered() {
+  if (!existsSync('coverage/lcov.info')) {
+    console.log('\n✘ triage coverage: coverage/lcov.info is missing');
+    return false;
+  }
+  const files = [];
+  let current;
+  for (const line of readFileSync('coverage/lcov.info', 'utf8').split('\n')) {
+    if (line.startsWith('SF:')) {
+      const path = line.slice(3);
+      current = /packages\/core\/src\/triage\/(?!.*\.test\.ts$)(?!test-helpers\/)(?!worked-examples\.ts$)[^/]+\.ts$/.test(path) ? { path, missing: [] } : undefined;
+      if (current) files.push(current);
+    } else if (current) {
+      const [kind, data] = line.split(':');
+      if (kind === 'DA' && data.endsWith(',0')) current.missing.push(`line ${data.split(',')[0]}`);
+      if (kind === 'BRDA' && /,(0|-)$/.test(data)) current.missing.push(`branch at line ${data.split(',')[0]}`);
+      if (kind === 'FNDA' && data.startsWith('0,')) current.missing.push(`function ${data.slice(2)}`);
+    }
+  }
+  const uncovered = files.filter((f) => f.missing.length);
+  if (files.length === 0) console.log('\n✘ triage coverage: no triage files in coverage/lcov.info');
+  for (const f of uncovered) console.log(`\n✘ triage coverage: ${f.path}: ${[...new Set(f.missing)].join(', ')}`);
+  if (files.length && !uncovered.length) console.log(`\n✔ triage coverage: ${files.length} files, every line, branch and function run by the tests`);
+  return files.length > 0 && uncovered.length === 0;
+}

@@ -6,7 +6,8 @@ import { KproError, type KproWarning } from './errors.js';
 import type { Form } from './form.js';
 import { buildResponse, loadResponse } from './response.js';
 import { createQuestionnaireSession } from './session.js';
-import { toAnswers } from './expressions.js';
+import { attachExpressions, toAnswers } from './expressions.js';
+import { Form as FormClass } from './form.js';
 import { compileQuestionnaire } from './definition.js';
 import { answerKey } from './values.js';
 
@@ -552,4 +553,41 @@ describe('toAnswers', () => {
     expect(of('att')).to.deep.equal([]);
     expect(of('ref')).to.deep.equal([]);
   });
+});
+
+describe('expressions keep the items of a loaded response', () => {
+  // The triage reads the stored answers and the calculated ones off the same item instances; that holds
+  // only while calculations change answers and enablement, never which instances there are.
+  const content = async (name: string): Promise<Questionnaire> => (await fetch(`/packages/core/content/questionnaires/${name}`)).json();
+  const cases: Array<[string, () => Promise<Questionnaire>]> = [
+    ['kommunal-rehabilitering', () => content('kommunal-rehabilitering.json')],
+    ['who-5', () => content('who-5.json')],
+    ['HL7 SDC PHQ-9', () => conformanceQuestionnaire('sdc-questionnaire-sdc-profile-example-PHQ9.json')],
+    ['lforms Apgar', () => conformanceQuestionnaire('lforms-apgar-with-itemWeight-variable.json')],
+    ['lforms named expressions', () => conformanceQuestionnaire('lforms-named-expressions.json')],
+  ];
+  for (const [name, load] of cases) {
+    for (const fastPath of [true, false]) {
+      it(`${name}${fastPath ? ' (fast path)' : ''}: the same instances, in the same order, before and after`, async () => {
+        const def = compileQuestionnaire(await load());
+        // A response with the first option (or a number) in every question, and two of each repeating group.
+        const filled = new FormClass(def);
+        for (const node of filled.nodes()) if (node.def.type === 'group' && node.def.repeats) filled.addRepeat(node);
+        for (const node of filled.nodes()) {
+          if (node.def.readOnly) continue;
+          if (node.def.options[0]) filled.setAnswer(node, node.def.options[0].value);
+          else if (node.def.type === 'integer' || node.def.type === 'decimal') filled.setAnswer(node, { valueInteger: 3 });
+        }
+        const qr = buildResponse(filled, {}, { status: 'completed' });
+        const form = new FormClass(def);
+        loadResponse(form, qr);
+        const before = [...form.nodes()];
+        expect(before.length).to.be.greaterThan(0);
+        await attachExpressions(form, undefined, { fastPath });
+        const after = form.nodes();
+        expect(after.length).to.equal(before.length);
+        expect(after.every((n, i) => n === before[i]), 'an item instance was replaced').to.equal(true);
+      });
+    }
+  }
 });

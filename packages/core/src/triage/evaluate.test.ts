@@ -69,6 +69,15 @@ describe('triageResponse: reasons', () => {
     expect(en.lang).to.equal('en');
   });
 
+  it('reads an answer that carries an extension (e.g. a data-absent note) like the same answer without it', async () => {
+    const withExtension = response([
+      { linkId: 'trivsel', item: [{ linkId: 'score', answer: [{ valueDecimal: 32, extension: [{ url: 'http://example.org/note', valueString: 'x' }] }] }] },
+    ]);
+    const r = await triageResponse(scoreQuestionnaire(), withExtension);
+    expect(item(r, 'score').significance).to.equal('red');
+    expect(item(r, 'score').reason.text).to.equal('WHO-5: 32, højst 35 → rød');
+  });
+
   it('renders intervals as "mellem 36 og 50" and decimals the Danish way', async () => {
     const r = await triageResponse(scoreQuestionnaire(), scored(42.5));
     expect(item(r, 'score').reason.text).to.equal('WHO-5: 42,5, mellem 36 og 50 → gul');
@@ -211,6 +220,19 @@ describe('triageResponse: values', () => {
     expect(item(r, 'a').significance).to.equal('red');
     expect(item(r, 'b')).to.include({ significance: 'grey', valueSource: 'none' });
     expect(item(r, 'b').reason.kind).to.equal('not-calculated');
+  });
+
+  it('reports an expression that fails while it runs (not while it is read), and colours from the rest', async () => {
+    // toInteger() on two values is an error FHIRPath finds only when it evaluates.
+    const q = questionnaire([
+      ruled('a', 'integer', [rule('red', cond('>=', { valueInteger: 5 }))], { repeats: true }),
+      ruled('b', 'integer', [rule('red', cond('>=', { valueInteger: 5 }))], { extension: [calc("%resource.item.where(linkId='a').answer.value.toInteger()")] }),
+    ]);
+    const r = await triageResponse(q, response([{ linkId: 'a', answer: [{ valueInteger: 7 }, { valueInteger: 8 }] }]));
+    expect(r.warnings.map((w) => w.code)).to.deep.equal(['expression-error']);
+    expect(r.warnings[0]!.message).to.match(/failed/);
+    expect(item(r, 'a').significance).to.equal('red');
+    expect(item(r, 'b')).to.include({ significance: 'grey', valueSource: 'none' });
   });
 
   it('colours each answer of a repeating item and each repetition of a repeating group', async () => {

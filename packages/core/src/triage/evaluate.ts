@@ -125,12 +125,12 @@ export async function collectFacts(def: QuestionnaireDef, qr: QuestionnaireRespo
   // calculations run once, on the response).
   const storedNodes = form.nodes();
   const storedAnswers = storedNodes.map((n) => n.answers);
-  let calculated: ItemNode[] | undefined;
+  let calculatedHere = false;
   if (def.usesExpressions) {
     try {
       // The fast path: score sums are calculated without loading fhirpath (it is used when they are not).
       await attachExpressions(form, (w) => warnings.push(fromEngine(w)), { fastPath: true });
-      calculated = form.nodes();
+      calculatedHere = true;
     } catch (e) {
       warnings.push(fromEngine(e as KproWarning));
       // A questionnaire refused half-way may have changed the form: read the response again, as stored.
@@ -138,20 +138,15 @@ export async function collectFacts(def: QuestionnaireDef, qr: QuestionnaireRespo
       loadResponse(form, qr);
     }
   }
-  // Calculations change answers and enablement, never the tree of a loaded response: the instances line
-  // up. Should they not, the stored values are read again and used alone, as when the calculation fails.
-  const aligned = !!calculated && calculated.length === storedNodes.length && calculated.every((n, i) => n === storedNodes[i]);
-  if (calculated && !aligned) {
-    form = new Form(def);
-    loadResponse(form, qr);
-  }
-  const nodes = aligned ? storedNodes : form.nodes();
+  // Calculations change answers and enablement, never the tree of a loaded response (expressions.test.ts
+  // holds the engine to that), so the answers kept aside line up with the nodes one by one.
+  const nodes = calculatedHere ? storedNodes : form.nodes();
   const facts: ItemFact[] = [];
   nodes.forEach((node, i) => {
     const d = node.def;
     if (d.type === 'group' || d.type === 'display') return;
-    const stored = aligned ? storedAnswers[i]! : node.answers;
-    const computed = d.expressions.calculated && aligned ? node.answers : [];
+    const stored = calculatedHere ? storedAnswers[i]! : node.answers;
+    const computed = d.expressions.calculated && calculatedHere ? node.answers : [];
     if (stored.length && computed.length && !sameAnswers(stored, computed)) {
       warnings.push({
         code: 'score-mismatch',
