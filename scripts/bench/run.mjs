@@ -16,7 +16,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'packages/elements/dist');
 const { values: opts } = parseArgs({
   options: {
-    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' },
+    // 15 by default: single runs of the same render spread over 2x on this kind of machine (fresh page,
+    // frame alignment, collections), and medians of 7 moved by 0.3x between bench runs.
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '15' },
     sizes: { type: 'string', default: '50,200,1000' },
     build: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false }, // exit 1 when a target is missed (for CI, later)
