@@ -310,6 +310,51 @@ describe('compileQuestionnaire', () => {
       expect(other.unresolvedValueSet).to.equal('http://example.org/ValueSet/yn|1.0');
     });
 
+    it('reads a contained ValueSet that includes and excludes other contained ValueSets', () => {
+      const base: ValueSet = {
+        resourceType: 'ValueSet',
+        id: 'all',
+        url: 'http://example.org/ValueSet/all',
+        status: 'active',
+        compose: { include: [{ system: 'http://s', concept: [{ code: 'a', display: 'A' }, { code: 'b', display: 'B' }, { code: 'c', display: 'C' }] }] },
+      };
+      const without: ValueSet = { resourceType: 'ValueSet', id: 'no-c', status: 'active', compose: { include: [{ system: 'http://s', concept: [{ code: 'c' }] }] } };
+      const importing: ValueSet = {
+        resourceType: 'ValueSet',
+        id: 'imp',
+        status: 'active',
+        compose: {
+          include: [{ valueSet: ['http://example.org/ValueSet/all'] }, { system: 'http://t', concept: [{ code: 'z', display: 'Z' }] }],
+          exclude: [{ valueSet: ['#no-c'] }],
+        },
+      };
+      const q = { ...withValueSet(importing, '#imp'), contained: [importing, base, without] } as Questionnaire;
+      const c = compileQuestionnaire(q).byLinkId.get('c')!;
+      expect(c.unresolvedValueSet).to.equal(undefined);
+      expect(c.options.map((o) => `${o.value.valueCoding!.system}|${o.value.valueCoding!.code}|${o.label.plain}`)).to.deep.equal(['http://s|a|A', 'http://s|b|B', 'http://t|z|Z']);
+
+      // Two value sets in one include: only the codes in both.
+      const both: ValueSet = { resourceType: 'ValueSet', id: 'both', status: 'active', compose: { include: [{ valueSet: ['#all', '#no-c'] }] } };
+      const q2 = { ...withValueSet(both, '#both'), contained: [both, base, without] } as Questionnaire;
+      expect(compileQuestionnaire(q2).byLinkId.get('c')!.options.map((o) => o.value.valueCoding!.code)).to.deep.equal(['c']);
+    });
+
+    it('does not pass a partial list for the whole one: a filter, a whole code system, a missing or looping import leave it unresolved', () => {
+      const vs = (id: string, compose: ValueSet['compose']): ValueSet => ({ resourceType: 'ValueSet', id, status: 'active', compose });
+      const listed = { system: 'http://s', concept: [{ code: 'a', display: 'A' }] };
+      const cases: ValueSet[] = [
+        vs('filter', { include: [listed, { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '1' }] }] }),
+        vs('system', { include: [listed, { system: 'http://loinc.org' }] }),
+        vs('missing', { include: [listed, { valueSet: ['http://example.org/ValueSet/elsewhere'] }] }),
+        vs('self', { include: [listed, { valueSet: ['#self'] }] }),
+      ];
+      for (const v of cases) {
+        const c = compileQuestionnaire(withValueSet(v, `#${v.id}`)).byLinkId.get('c')!;
+        expect(c.unresolvedValueSet, v.id).to.equal(`#${v.id}`);
+        expect(c.options, v.id).to.deep.equal([]);
+      }
+    });
+
     it('marks an external or empty value set as unresolved and warns', () => {
       const external = compileQuestionnaire(questionnaire([{ linkId: 'c', type: 'choice', answerValueSet: 'http://loinc.org/vs/LL358-3' }]));
       expect(external.byLinkId.get('c')!.unresolvedValueSet).to.equal('http://loinc.org/vs/LL358-3');

@@ -485,10 +485,14 @@ function readOptions(
   if (raw.answerOption?.length) return { options: raw.answerOption.map(optionFromAnswerOption).filter((o) => !!o) };
   if (!raw.answerValueSet) return { options: [] };
   const ref = raw.answerValueSet;
-  const vs = ref.startsWith('#') ? contained.get(ref.slice(1)) : containedByCanonical(contained, ref);
+  const vs = containedValueSet(contained, ref);
   if (!vs) return { options: [], unresolved: ref };
-  const options = optionsFromValueSet(vs);
-  return options.length ? { options } : { options: [], unresolved: ref };
+  const options = optionsFromValueSet(vs, contained, new Set([vs]));
+  return options?.length ? { options } : { options: [], unresolved: ref };
+}
+
+function containedValueSet(contained: Map<string, ValueSet>, ref: string): ValueSet | undefined {
+  return ref.startsWith('#') ? contained.get(ref.slice(1)) : containedByCanonical(contained, ref);
 }
 
 /** A contained value set by its canonical, which may name a version (`url|version`, as canonicals can). */
@@ -528,22 +532,28 @@ function displayOfRaw(v: unknown): string {
   return String(v);
 }
 
-function optionsFromValueSet(vs: ValueSet): AnswerOptionDef[] {
+/**
+ * The options a contained value set lists: its expansion, else its compose (concepts, and other contained
+ * value sets it includes or excludes). Undefined when the list cannot be worked out here (a whole code
+ * system, a filter, a value set that is not contained): a partial list must not pass for the whole one.
+ * `seen`: the value sets on the way here, so one that includes itself cannot loop.
+ */
+function optionsFromValueSet(vs: ValueSet, contained: Map<string, ValueSet>, seen: Set<ValueSet>): AnswerOptionDef[] | undefined {
   const out: AnswerOptionDef[] = [];
-  const push = (system: string | undefined, c: { code?: string; display?: string; extension?: fhir4.Extension[] }, ext?: fhir4.Element) => {
+  const conceptOption = (system: string | undefined, c: { code?: string; display?: string; extension?: fhir4.Extension[] }, ext?: fhir4.Element): AnswerOptionDef => {
     const coding: Coding = { system, code: c.code, display: c.display };
     const value = { valueCoding: coding };
-    out.push({
+    return {
       value,
       key: answerKey(value),
       label: readText(c.display ?? c.code ?? '', ext) ?? { plain: c.code ?? '' },
       score: scoreOfExtensions(c),
       initialSelected: false,
-    });
+    };
   };
   const walk = (contains: fhir4.ValueSetExpansionContains[] | undefined) => {
     for (const c of contains ?? []) {
-      if (c.code && !c.abstract) push(c.system, c, (c as { _display?: fhir4.Element })._display);
+      if (c.code && !c.abstract) out.push(conceptOption(c.system, c, (c as { _display?: fhir4.Element })._display));
       walk(c.contains);
     }
   };
@@ -551,12 +561,37 @@ function optionsFromValueSet(vs: ValueSet): AnswerOptionDef[] {
     walk(vs.expansion.contains);
     return out;
   }
-  for (const inc of vs.compose?.include ?? []) {
-    for (const c of inc.concept ?? []) {
-      // Concept designations can carry translations; the translation extension works on _display too.
-      const ext = (c as { _display?: fhir4.Element })._display;
-      push(inc.system, c, ext);
+  // One include or exclude: its concepts, narrowed to the value sets it names (all of them: an intersection).
+  const part = (inc: fhir4.ValueSetComposeInclude): AnswerOptionDef[] | undefined => {
+    if (inc.filter?.length) return undefined;
+    // Concept designations can carry translations; the translation extension works on _display too.
+    let opts = inc.concept?.map((c) => conceptOption(inc.system, c, (c as { _display?: fhir4.Element })._display));
+    if (!opts && !inc.valueSet?.length) return undefined; // every code of a code system
+    for (const ref of inc.valueSet ?? []) {
+      const other = containedValueSet(contained, ref);
+      if (!other || seen.has(other)) return undefined;
+      const theirs = optionsFromValueSet(other, contained, new Set([...seen, other]));
+      if (!theirs) return undefined;
+      const keys = new Set(theirs.map((o) => o.key));
+      opts = opts ? opts.filter((o) => keys.has(o.key)) : theirs.filter((o) => !inc.system || o.value.valueCoding?.system === inc.system);
     }
+    return opts;
+  };
+  const keys = new Set<string>();
+  for (const inc of vs.compose?.include ?? []) {
+    const opts = part(inc);
+    if (!opts) return undefined;
+    for (const o of opts) {
+      if (keys.has(o.key)) continue;
+      keys.add(o.key);
+      out.push(o);
+    }
+  }
+  for (const exc of vs.compose?.exclude ?? []) {
+    const opts = part(exc);
+    if (!opts) return undefined;
+    const gone = new Set(opts.map((o) => o.key));
+    for (let k = out.length - 1; k >= 0; k--) if (gone.has(out[k]!.key)) out.splice(k, 1);
   }
   return out;
 }
