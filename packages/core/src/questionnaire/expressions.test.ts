@@ -491,6 +491,33 @@ describe('named expressions, launch contexts and variables we cannot run', () =>
     expect(warnings).to.deep.equal([]);
   });
 
+  it('reads a launch context the host gives (%patient), and cannot let it replace %resource', async () => {
+    const patientContext = {
+      url: EXT.launchContext,
+      extension: [
+        { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
+        { url: 'type', valueCode: 'Patient' },
+      ],
+    };
+    const q = questionnaire(
+      [
+        { linkId: 'name', type: 'string', extension: [initialExpr('%patient.name.first().given.first()')] },
+        { linkId: 'born', type: 'date', extension: [initialExpr('%patient.birthDate')] },
+        { linkId: 'count', type: 'integer', extension: [calc('%resource.item.count()')] },
+      ],
+      { extension: [patientContext] },
+    );
+    const patient = { resourceType: 'Patient', id: 'p1', name: [{ given: ['Karen', 'Marie'], family: 'Jensen' }], birthDate: '1950-03-01' };
+    const warnings: KproWarning[] = [];
+    const session = createQuestionnaireSession(q, (w) => warnings.push(w), { launchContext: { patient, resource: { resourceType: 'Patient' } } });
+    await session.ready;
+    const form = session.form;
+    expect(valueOf(form, 'name')).to.deep.equal(['Karen']);
+    expect(valueOf(form, 'born')).to.deep.equal(['1950-03-01']);
+    expect(valueOf(form, 'count')).to.deep.equal([3]);
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('a launch context, a source query and an x-fhir-query variable the host did not give read as empty, without warnings', async () => {
     const warnings: KproWarning[] = [];
     const form = await open(

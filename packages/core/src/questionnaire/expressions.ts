@@ -35,6 +35,11 @@ export interface ExpressionOptions {
    * may later get an answer only fhirpath can calculate, and the switch to it then takes a moment.
    */
   fastPath?: boolean;
+  /**
+   * SDC launch contexts by name (`{ patient: Patient }`), as a host that knows them gives them: FHIRPath
+   * reads them as `%patient`. A context the questionnaire declares and the host does not give is empty.
+   */
+  launchContext?: Record<string, unknown>;
 }
 
 /**
@@ -121,6 +126,9 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
     const qr = buildResponse(form, {}, {}, { includeEmpty: true, nodeMap });
     const rootVars: Record<string, unknown> = { resource: qr, rootResource: qr, questionnaire: q };
     for (const name of form.def.contextNames) if (!(name in rootVars)) rootVars[name] = [];
+    for (const [name, value] of Object.entries(options.launchContext ?? {})) {
+      if (value !== undefined && !(name in BUILT_IN_VARIABLES)) rootVars[name] = value;
+    }
     for (const v of form.def.variables) rootVars[v.name] = variable(v, undefined, rootVars);
     let changed = false;
     const visit = (node: ItemNode, inherited: Record<string, unknown>) => {
@@ -217,6 +225,9 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
   setup = false;
   form.notify({ structural: false });
 }
+
+/** Names FHIRPath and SDC give themselves; a launch context cannot replace them. */
+const BUILT_IN_VARIABLES = { resource: 1, rootResource: 1, questionnaire: 1, context: 1, ucum: 1, sct: 1, loinc: 1 };
 
 function isFhirPath(v: VariableDef): boolean {
   return v.language === 'text/fhirpath';

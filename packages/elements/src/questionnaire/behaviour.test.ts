@@ -67,6 +67,41 @@ describe('<kpro-questionnaire> with the Danish sample content', () => {
   });
 });
 
+describe('<kpro-questionnaire> launch context', () => {
+  it('fills initial values from the citizen the host gives as launchContext (%patient)', async () => {
+    const q: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      url: 'urn:kpro:test:launch-context',
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-launchContext',
+          extension: [
+            { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
+            { url: 'type', valueCode: 'Patient' },
+          ],
+        },
+      ],
+      item: [
+        {
+          linkId: 'given',
+          type: 'string',
+          text: 'Fornavn',
+          extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression', valueExpression: { language: 'text/fhirpath', expression: '%patient.name.first().given.first()' } }],
+        },
+      ],
+    };
+    const patient = { resourceType: 'Patient' as const, id: 'p1', name: [{ given: ['Karen'], family: 'Jensen' }] };
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .launchContext=${{ patient }} .questionnaire=${q}></kpro-questionnaire>`);
+    await ready(el);
+    expect(($(el, '[data-link-id="given"] input') as HTMLInputElement).value).to.equal('Karen');
+    const without = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft .questionnaire=${q}></kpro-questionnaire>`);
+    await ready(without);
+    expect(($(without, '[data-link-id="given"] input') as HTMLInputElement).value).to.equal('');
+    expect($(without, '[part~="warnings"]')).to.not.exist;
+  });
+});
+
 describe('<kpro-questionnaire> drafts', () => {
   it('keeps what the citizen typed and restores it in a new element (a reload)', async () => {
     const store = memoryStore();

@@ -89,6 +89,13 @@ export class KproQuestionnaire extends LitElement {
   /** Who enters the answers when `mode="clinician"` (a Practitioner or PractitionerRole reference). */
   @property({ attribute: false }) author?: Reference;
 
+  /**
+   * SDC launch contexts for the questionnaire's expressions, e.g. `{ patient }` (read as `%patient` by an
+   * initialExpression). Read when a questionnaire is opened; a questionnaire that declares a context the
+   * host does not give reads it as empty.
+   */
+  @property({ attribute: false }) launchContext?: Record<string, fhir4.Resource | undefined>;
+
   /** Extra key to tell drafts apart (e.g. the ServiceRequest id); never put a CPR here. */
   @property({ attribute: 'draft-key' }) draftKey?: string;
 
@@ -206,7 +213,7 @@ export class KproQuestionnaire extends LitElement {
     this.#reindex();
     if (this.questionnaire === undefined || this.questionnaire === null) return;
     try {
-      const session = createQuestionnaireSession(this.questionnaire, (w) => this.#warn(w));
+      const session = createQuestionnaireSession(this.questionnaire, (w) => this.#warn(w), { launchContext: this.launchContext });
       if (!session.ready) {
         this.#activate(session.form);
         return;

@@ -181,6 +181,7 @@ export class KproAppAnswer extends AppView {
         draft-key=${this.#draftKey(c)}
         .questionnaire=${c.questionnaire}
         .subject=${{ reference: `Patient/${this.patient!.id}` }}
+        .launchContext=${{ patient: this.patient }}
         .author=${this.user}
         @kpro-response-submit=${this.#onSubmit}
       ></kpro-questionnaire>`;
