@@ -26,6 +26,15 @@ async function open(q: Questionnaire, warnings: KproWarning[] = []): Promise<For
   return session.form;
 }
 
+/** SDC launchContext `patient` (a Patient), declared on the Questionnaire. */
+const patientLaunchContext: Extension = {
+  url: EXT.launchContext,
+  extension: [
+    { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
+    { url: 'type', valueCode: 'Patient' },
+  ],
+};
+
 const valueOf = (form: Form, linkId: string) => nodeOf(form, linkId).answers.map((a) => Object.values(a)[0]);
 const itemValue = (linkId: string) => `%resource.repeat(item).where(linkId='${linkId}').answer.value`;
 
@@ -492,20 +501,13 @@ describe('named expressions, launch contexts and variables we cannot run', () =>
   });
 
   it('reads a launch context the host gives (%patient), and cannot let it replace %resource', async () => {
-    const patientContext = {
-      url: EXT.launchContext,
-      extension: [
-        { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
-        { url: 'type', valueCode: 'Patient' },
-      ],
-    };
     const q = questionnaire(
       [
         { linkId: 'name', type: 'string', extension: [initialExpr('%patient.name.first().given.first()')] },
         { linkId: 'born', type: 'date', extension: [initialExpr('%patient.birthDate')] },
         { linkId: 'count', type: 'integer', extension: [calc('%resource.item.count()')] },
       ],
-      { extension: [patientContext] },
+      { extension: [patientLaunchContext] },
     );
     const patient = { resourceType: 'Patient', id: 'p1', name: [{ given: ['Karen', 'Marie'], family: 'Jensen' }], birthDate: '1950-03-01' };
     const warnings: KproWarning[] = [];
@@ -537,13 +539,7 @@ describe('named expressions, launch contexts and variables we cannot run', () =>
         ],
         {
           extension: [
-            {
-              url: EXT.launchContext,
-              extension: [
-                { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: 'patient' } },
-                { url: 'type', valueCode: 'Patient' },
-              ],
-            },
+            patientLaunchContext,
             { url: EXT.variable, valueExpression: { name: 'obs', language: 'application/x-fhir-query', expression: 'Observation?code=29463-7&patient={{%patient.id}}' } },
             { url: EXT.sourceQueries, valueReference: { reference: '#PrePopQuery' } },
           ],
