@@ -1,6 +1,5 @@
 import type {
   Coding,
-  Expression,
   Questionnaire,
   QuestionnaireItem,
   QuestionnaireItemAnswerOption,
@@ -424,7 +423,8 @@ function readExpression(raw: QuestionnaireItem, url: string): string | undefined
   return e?.expression && isFhirPath(e) ? e.expression : undefined;
 }
 
-function isFhirPath(e: Expression): boolean {
+/** An expression (or variable) in FHIRPath, the default language. */
+export function isFhirPath(e: { language?: string }): boolean {
   return !e.language || e.language === 'text/fhirpath';
 }
 

@@ -1,5 +1,5 @@
 import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';
-import type { ItemDef, VariableDef } from './definition.js';
+import { isFhirPath, type ItemDef, type VariableDef } from './definition.js';
 import { KproError, type KproWarning } from './errors.js';
 import type { Form, ItemNode } from './form.js';
 import { buildResponse } from './response.js';
@@ -228,10 +228,6 @@ export async function attachExpressions(form: Form, onWarning?: (w: KproWarning)
 
 /** Names FHIRPath and SDC give themselves; a launch context cannot replace them. */
 const BUILT_IN_VARIABLES = { resource: 1, rootResource: 1, questionnaire: 1, context: 1, ucum: 1, sct: 1, loinc: 1 };
-
-function isFhirPath(v: VariableDef): boolean {
-  return v.language === 'text/fhirpath';
-}
 
 /** Converts FHIRPath results to answers of the item's type. */
 export function toAnswers(results: unknown[], def: ItemDef): AnswerValue[] {

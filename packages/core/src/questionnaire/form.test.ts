@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { Form, answer, nodeOf, questionnaire } from '../test-helpers/questionnaires.js';
 import { compileQuestionnaire } from './definition.js';
 import { initialAnswers } from './form.js';
-import { buildResponse } from './response.js';
+import { buildResponse, loadResponse } from './response.js';
 
 const repeating = () =>
   questionnaire([
@@ -232,5 +232,27 @@ describe('Form', () => {
       expect(form.resolve(nodeOf(form, 'top'), 'i.q')).to.have.length(3);
       expect(outer2.children.map((c) => c.linkId)).to.deep.equal(['o.q', 'inner', 'inner']);
     });
+  });
+});
+
+describe('Form.pathOf / nodeAt', () => {
+  it('finds the same place (repeat instance included) in a form read again from its response', () => {
+    const q = questionnaire([
+      { linkId: 'top', type: 'string' },
+      { linkId: 'meds', type: 'group', repeats: true, item: [{ linkId: 'med', type: 'string' }] },
+    ]);
+    const form = new Form(q);
+    form.setAnswer(nodeOf(form, 'meds').children[0]!, { valueString: 'Ipren' }); // an empty first instance would not be in the response
+    const second = form.addRepeat(nodeOf(form, 'meds'))!;
+    const med = second.children[0]!;
+    form.setAnswer(med, { valueString: 'Panodil' });
+    expect(form.pathOf(med)).to.deep.equal([['meds', 1], ['med', 0]]);
+
+    const again = new Form(q);
+    loadResponse(again, buildResponse(form, {}, {}));
+    const found = again.nodeAt(form.pathOf(med))!;
+    expect(found).to.not.equal(med);
+    expect(found.answers).to.deep.equal([{ valueString: 'Panodil' }]);
+    expect(again.nodeAt([['meds', 2], ['med', 0]])).to.equal(undefined);
   });
 });

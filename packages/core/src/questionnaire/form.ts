@@ -120,6 +120,25 @@ export class Form {
     return candidates;
   }
 
+  /**
+   * Where a node sits, as a path that outlives the node: at each level its linkId and which instance of that
+   * linkId it is among its siblings. `nodeAt` finds the node in that place again (e.g. after a response is loaded).
+   */
+  pathOf(node: ItemNode): Array<[string, number]> {
+    const path: Array<[string, number]> = [];
+    for (let n: ItemNode = node; n.parent; n = n.parent) {
+      const same = n.parent.children.filter((c) => c.linkId === n.linkId);
+      path.unshift([n.linkId, same.indexOf(n)]);
+    }
+    return path;
+  }
+
+  nodeAt(path: Array<[string, number]>): ItemNode | undefined {
+    let node: ItemNode | undefined = this.root;
+    for (const [linkId, k] of path) node = node?.children.filter((c) => c.linkId === linkId)[k];
+    return node;
+  }
+
   setAnswers(node: ItemNode, answers: AnswerValue[]): void {
     const clean = answers.filter((a) => !isEmptyAnswer(a));
     if (clean.length === node.answers.length && clean.every((a, i) => answersEqual(a, node.answers[i]!))) return;

@@ -325,10 +325,10 @@ export class KproQuestionnaire extends LitElement {
       const draft = await this.draftStore.load(this.#key);
       if (!draft || this.form !== form || this.#pendingResponse || draft.response.status !== 'in-progress') return;
       // Whatever the citizen answered while the draft was on its way is newer than the draft: put it back on top.
-      const early = [...this.#earlyEdits].map((node) => ({ path: pathOf(node), answers: node.answers }));
+      const early = [...this.#earlyEdits].map((node) => ({ path: form.pathOf(node), answers: node.answers }));
       this.#applyResponse(draft.response);
       for (const { path, answers } of early) {
-        const node = nodeAt(form, path);
+        const node = form.nodeAt(path);
         if (node) form.setAnswers(node, answers);
       }
       this.draftRestoredAt = draft.savedAt;
@@ -767,22 +767,6 @@ function afterNextPaint(fn: () => void): void {
   };
   requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 100);
-}
-
-/** Where a node sits: its linkId and which instance of that linkId it is among its siblings, at each level. */
-function pathOf(node: ItemNode): Array<[string, number]> {
-  const path: Array<[string, number]> = [];
-  for (let n: ItemNode | undefined = node; n?.parent; n = n.parent) {
-    const same = n.parent.children.filter((c) => c.linkId === n!.linkId);
-    path.unshift([n.linkId, same.indexOf(n)]);
-  }
-  return path;
-}
-
-function nodeAt(form: Form, path: Array<[string, number]>): ItemNode | undefined {
-  let node: ItemNode | undefined = form.root;
-  for (const [linkId, k] of path) node = node?.children.filter((c) => c.linkId === linkId)[k];
-  return node;
 }
 
 /** For open-choice, picking a coded option keeps a typed "other" answer only when several are allowed. */
