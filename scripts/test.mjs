@@ -51,7 +51,7 @@ if (extraArgs.length === 0 || process.env.KPRO_E2E) {
   console.log('\n▶ Sandbox and end-to-end tests: node --test packages/sandbox/test test/docs test/e2e');
   const r = spawnSync(
     process.execPath,
-    ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', 'packages/sandbox/test/', 'test/docs/', 'test/e2e/'],
+    ['--import', 'tsx', '--conditions=development', '--experimental-websocket', '--no-warnings=ExperimentalWarning', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', 'packages/sandbox/test/', 'test/docs/', 'test/e2e/'],
     { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
   );
   const tap = existsSync('.cache/node-tests.tap') ? readFileSync('.cache/node-tests.tap', 'utf8') : '';

@@ -11,6 +11,18 @@ export async function launchBrowser() {
 }
 
 /**
+ * A new page (its own browser context) whose clock starts at `time` and runs on from there (Playwright's
+ * clock, in every frame): what the app decides from the time of day does not depend on when the test runs.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} time an ISO date-time with its offset, e.g. "2027-01-12T03:00:00+01:00"
+ */
+export async function newPageAt(browser, time, options = {}) {
+  const page = await browser.newPage(options);
+  await page.clock.install({ time: new Date(time) });
+  return page;
+}
+
+/**
  * Opens the EOJ, chooses citizen, clinician, intent and failure to simulate, presses "Åbn PRO" and
  * returns the page and the app's frame.
  */

@@ -1,3 +1,4 @@
+export * from './time/index.js';
 export * from './fhir/types.js';
 export * from './fhir/extensions.js';
 export * from './questionnaire/index.js';

@@ -2,6 +2,7 @@
 // a failure to simulate, and "Åbn PRO", which creates an EHR launch on the server and opens the app
 // in an iframe with only `iss` and the opaque `launch` id in its URL. The CPR is shown on the page
 // (this is the EHR) and goes to the app inside the token response, never in a URL.
+import { ageOn } from '@kpro/core';
 import { formatCpr, CPR_SYSTEM } from './cpr.mjs';
 import { escapeHtml, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
 import { EOJ_STYLE, layout } from './page-layout.mjs';
@@ -22,12 +23,6 @@ export const SIMULATIONS = [
   { code: 'fhir-down', label: 'FHIR-server nede' },
 ];
 
-/** @param {string} birthDate */
-function age(birthDate) {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  const now = new Date();
-  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
-}
 
 const nameOf = (p) => p.name?.[0]?.text ?? [...(p.name?.[0]?.given ?? []), p.name?.[0]?.family].join(' ');
 const cprOf = (p) => p.identifier?.find((i) => i.system === CPR_SYSTEM)?.value ?? '';
@@ -55,7 +50,7 @@ export function createEojPages({ repo, launches }) {
   <td><input type="radio" name="patient" value="${id}" id="patient-${id}" aria-label="Vælg ${escapeHtml(nameOf(p))}"${i === 0 ? ' checked' : ''}></td>
   <td><label for="patient-${id}">${escapeHtml(nameOf(p))}</label></td>
   <td class="cpr">${escapeHtml(formatCpr(cprOf(p)))}</td>
-  <td>${p.birthDate ? age(p.birthDate) : ''} år</td>
+  <td>${p.birthDate ? ageOn(p.birthDate) : ''} år</td>
 </tr>`;
       })
       .join('\n');
@@ -135,7 +130,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     const name = patient ? nameOf(patient) : UNKNOWN_CITIZEN.name;
     const birthDate = patient?.birthDate ?? UNKNOWN_CITIZEN.birthDate;
     const banner = launch.eojShowsBanner
-      ? `<div class="banner" data-testid="eoj-banner"><span class="name">${escapeHtml(name)}</span><span>CPR ${escapeHtml(formatCpr(launch.cpr))}</span><span>${age(birthDate)} år</span></div>`
+      ? `<div class="banner" data-testid="eoj-banner"><span class="name">${escapeHtml(name)}</span><span>CPR ${escapeHtml(formatCpr(launch.cpr))}</span><span>${ageOn(birthDate)} år</span></div>`
       : '';
     const iss = `${origin}/fhir`;
     const src = `/app/launch.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(launch.id)}`;

@@ -62,7 +62,7 @@ export function persistOnChange(repo, dataDir, onError) {
     }
   };
   repo.onChange = () => {
-    const now = Date.now();
+    const now = performance.now();
     firstPending ||= now;
     clearTimeout(timer);
     // Debounce, but never hold a change longer than MAX_DELAY_MS under a steady stream of writes.

@@ -4,6 +4,7 @@
 // @medplum/fhir-router is pinned to an exact version and test/persistence.test.mjs reloads real data.
 import './websocket-shim.mjs';
 import { MemoryRepository } from '@medplum/fhir-router';
+import { nowIso } from '@kpro/core';
 import { ensureType, validate } from './fhir-definitions.mjs';
 
 const FORMAT = 'kpro-sandbox-fhir/1';
@@ -116,7 +117,7 @@ export class SandboxRepository extends MemoryRepository {
     for (const [type, byId] of this.resources) if (byId.size) resources[type] = [...byId.values()];
     const history = {};
     for (const [type, byId] of this.history) history[type] = Object.fromEntries(byId);
-    return { format: FORMAT, savedAt: new Date().toISOString(), resources, history };
+    return { format: FORMAT, savedAt: nowIso(), resources, history };
   }
 
   /** Replaces the content with an export; versions, ids and lastUpdated are kept as they were. */

@@ -4,6 +4,7 @@
 // 404 for unknown types, and one request at a time so transactions and snapshots stay atomic.
 import './websocket-shim.mjs';
 import { randomUUID } from 'node:crypto';
+import { localDate, nowMillis } from '@kpro/core';
 import { getSearchParameters, getStatus, normalizeOperationOutcome } from '@medplum/core';
 import { FhirRouter } from '@medplum/fhir-router';
 import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
@@ -46,7 +47,7 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
 
   /** Remembers a POST search's parameters so its paging links need no identifiers in the URL. */
   const rememberSearch = (type, params) => {
-    const now = Date.now();
+    const now = nowMillis();
     for (const [key, value] of pageTokens) {
       if (pageTokens.size < MAX_PAGE_TOKENS && now - value.created < PAGE_TOKEN_TTL_MS) break;
       pageTokens.delete(key);
@@ -224,7 +225,7 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
     const statement = {
       resourceType: 'CapabilityStatement',
       status: 'active',
-      date: new Date().toISOString().slice(0, 10),
+      date: localDate(),
       publisher: 'kpro sandbox',
       kind: 'instance',
       software: { name: 'kpro sandbox (Medplum fhir-router, in memory)' },

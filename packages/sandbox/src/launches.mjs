@@ -2,6 +2,7 @@
 // In memory only: a restart ends open launches the way an EHR restart would (the app shows its
 // "launch expired" screen); FHIR data is persisted separately.
 import { randomBytes } from 'node:crypto';
+import { nowMillis } from '@kpro/core';
 
 const LAUNCH_TTL_MS = 60 * 60 * 1000;
 
@@ -27,15 +28,15 @@ export function createLaunchStore() {
     create(data) {
       // Opaque and unguessable: it travels in the app's URL, so it must say nothing about the citizen.
       const id = randomBytes(18).toString('base64url');
-      const launch = { ...data, id, created: Date.now() };
+      const launch = { ...data, id, created: nowMillis() };
       launches.set(id, launch);
-      for (const [key, value] of launches) if (Date.now() - value.created > LAUNCH_TTL_MS) launches.delete(key);
+      for (const [key, value] of launches) if (nowMillis() - value.created > LAUNCH_TTL_MS) launches.delete(key);
       return launch;
     },
     /** @param {string | undefined} id */
     get(id) {
       const launch = id ? launches.get(id) : undefined;
-      return launch && Date.now() - launch.created <= LAUNCH_TTL_MS ? launch : undefined;
+      return launch && nowMillis() - launch.created <= LAUNCH_TTL_MS ? launch : undefined;
     },
     /** @param {string} grantId @param {GrantContext} context */
     setGrant(grantId, context) {

@@ -7,10 +7,12 @@
 // Run: npm run sandbox (or `node --experimental-websocket packages/sandbox/src/main.mjs`). PORT overrides 8080.
 import './websocket-shim.mjs';
 import { createServer } from 'node:http';
+import { clockStartingAt, setClock } from '@kpro/core';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppPages } from './app-pages.mjs';
 import { createEojPages } from './eoj-page.mjs';
+import { markTestTime } from './page-layout.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
 import { fhirDataFile, loadRepository, persistOnChange, saveRepository } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
@@ -30,12 +32,17 @@ const print = (text) => process.stdout.write(`${text}\n`);
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number }} [options]
- *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL).
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string }} [options]
+ *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL);
+ *   now is a start time for tests (env SANDBOX_NOW, an ISO date-time): the sandbox's clock reads it at
+ *   start and runs on from there. Tokens keep the machine's clock.
  * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
  */
-export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl } = {}) {
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW } = {}) {
   const started = performance.now();
+  // A test start time is only ever set on purpose; it is shouted at start and on the EOJ page.
+  setClock(now ? clockStartingAt(now) : undefined);
+  markTestTime(now);
   const ttl = Number(tokenTtl ?? process.env.SANDBOX_TOKEN_TTL ?? DEFAULT_TOKEN_TTL);
   if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`token lifetime must be a whole number of seconds >= 1, got ${tokenTtl}`);
 
@@ -140,6 +147,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
     print(`  Citizen login   ${human}/app/citizen.html?iss=${encodeURIComponent(`${human}/fhir`)}`);
     print(`  Clients         ${APP_CLIENT_ID} (EHR launch), ${CITIZEN_CLIENT_ID} (standalone); redirect ${human}/app/`);
     print(`  (${url} works too; loopback only. Stop with Ctrl+C.)\n`);
+    if (now) print(`  TEST TIME: the sandbox's clock started at ${now} (SANDBOX_NOW), not at the real time.\n`);
   }
 
   let closing;

@@ -7,6 +7,8 @@
 export function createAdapterClass() {
   /** @type {Map<string, { payload: any, expiresAt: number }>} */
   const store = new Map();
+  // oidc-provider dates its tokens and records by the machine's clock (so do the browsers that check them):
+  // their lifetimes run on that clock too, not on the sandbox's test start time.
   const now = () => Date.now();
   const get = (key) => {
     const hit = store.get(key);

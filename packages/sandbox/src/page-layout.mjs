@@ -50,6 +50,12 @@ ul.scopes{margin:4px 0 12px;padding-left:20px;font-family:ui-monospace,monospace
 /**
  * @param {{ title: string, body: string, header?: string }} page
  */
+let testTime = '';
+/** Shows on every page that the sandbox runs on a test start time (SANDBOX_NOW), or stops showing it. */
+export function markTestTime(start = '') {
+  testTime = start;
+}
+
 export function layout({ title, body, header = '' }) {
   return `<!doctype html>
 <html lang="da">
@@ -61,7 +67,7 @@ export function layout({ title, body, header = '' }) {
 <style>${CSS}</style>
 </head>
 <body>
-<header class="eoj"><span class="brand">Testkommune EOJ</span><span class="note">Simulator til udvikling. Alle data er fiktive.</span>${header}</header>
+<header class="eoj"><span class="brand">Testkommune EOJ</span><span class="note">Simulator til udvikling. Alle data er fiktive.</span>${testTime ? `<span class="note" data-testid="test-time">Testtid fra ${escapeHtml(testTime)}</span>` : ''}${header}</header>
 <main>
 ${body}
 </main>

@@ -1,6 +1,7 @@
 // What the sandbox was asked, for end-to-end tests (GET/DELETE /__sandbox/requests) and the console.
 // Paths only, never query strings (they can hold identifiers), and never a CPR: a URL that looks like
 // it carries one is logged as [redacted] and counted, so tests can assert the count stays at zero.
+import { nowIso } from '@kpro/core';
 import { containsCprLike } from './cpr.mjs';
 
 const MAX_ENTRIES = 5000;
@@ -45,7 +46,7 @@ export function createRequestLog({ quiet = false, write = (line) => process.stdo
       const cprLike = containsCprLike(safeDecode(req.url));
       if (cprLike) stats.cprInUrl++;
       return {
-        time: new Date().toISOString(),
+        time: nowIso(),
         method: req.method ?? 'GET',
         path: cprLike ? '[redacted]' : url.pathname,
         query: cprLike ? [] : [...new Set(url.searchParams.keys())],

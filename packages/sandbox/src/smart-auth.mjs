@@ -254,6 +254,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
     const grantId = await grant.save();
     launches.setGrant(grantId, { ...context, accountId, scope: narrowed.join(' ') });
     details.params.scope = narrowed.join(' ');
+    // `exp` is oidc-provider's, on the machine's clock (see oidc-adapter.mjs).
     await details.save(Math.max(1, details.exp - Math.floor(Date.now() / 1000)));
     await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
   }

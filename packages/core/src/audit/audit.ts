@@ -1,4 +1,5 @@
 import type { Reference } from '../fhir/types.js';
+import { now } from '../time/clock.js';
 
 export const CORRELATION_EXTENSION = 'https://kpro.example.dk/fhir/StructureDefinition/correlation-id';
 
@@ -15,7 +16,7 @@ export interface AuditSession {
  * The AuditEvent for opening one citizen's data (MinLog). FUT forwards an AuditEvent to the citizen's
  * MinLog when it has a patient entity with role 1. It names the patient by reference only: no CPR.
  */
-export function buildPatientLookupAuditEvent(patientId: string, session: AuditSession, recorded = new Date()): fhir4.AuditEvent {
+export function buildPatientLookupAuditEvent(patientId: string, session: AuditSession, recorded = now()): fhir4.AuditEvent {
   return {
     resourceType: 'AuditEvent',
     extension: [{ url: CORRELATION_EXTENSION, valueString: session.correlationId }],

@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { QuestionnaireResponse } from '../fhir/types.js';
+import { nowIso } from '../time/clock.js';
 
 export interface Draft {
   response: QuestionnaireResponse;
@@ -21,7 +22,7 @@ export const indexedDbDrafts: DraftStore = {
     return (await get<Draft>(key, idb())) ?? undefined;
   },
   async save(key, response) {
-    await set(key, { response, savedAt: new Date().toISOString() } satisfies Draft, idb());
+    await set(key, { response, savedAt: nowIso() } satisfies Draft, idb());
   },
   async clear(key) {
     await del(key, idb());

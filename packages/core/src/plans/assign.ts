@@ -2,7 +2,8 @@
 // activity (urn:uuid fullUrls), each a conditional create on an identifier made once per assignment
 // attempt, so a retried click returns what the first one made instead of a second plan. The sandbox and
 // many servers have no PlanDefinition/$apply, so the bundle is built here the way $apply would.
-import { addToDateTime, DEFAULT_TIME, DEFAULT_TIME_ZONE, DEFAULT_WINDOW_DAYS, localDateTime } from './dates.js';
+import { addToDateTime, DEFAULT_TIME, DEFAULT_TIME_ZONE, DEFAULT_WINDOW_DAYS, localDateTime } from '../time/dates.js';
+import { nowOr } from '../time/clock.js';
 import { lastDate, planSchedule, validateOccurrence, validateSchedule } from './schedule.js';
 import {
   ASSIGNMENT_IDENTIFIER_SYSTEM,
@@ -93,7 +94,7 @@ const ifNoneExist = (id: fhir4.Identifier) => `identifier=${encodeURIComponent(`
  */
 export function buildAssignment(template: PlanTemplate, opts: AssignmentOptions): fhir4.Bundle {
   const tz = opts.timeZone ?? DEFAULT_TIME_ZONE;
-  const now = opts.now ? new Date(opts.now) : new Date();
+  const now = nowOr(opts.now);
   const schedule = planSchedule(template, opts.start, opts.adjustedDates);
   const id = opts.assignmentId ?? newAssignmentId();
   const patient = patientRef(opts.patient);

@@ -1,7 +1,8 @@
 // Writing plans: assign (one transaction), cancel a plan or one request, add an ad hoc questionnaire.
 // Every change to an existing resource carries If-Match with the version the user saw; nothing is deleted.
 import { etagOf, FhirRequestError, type FhirDataSource } from '../fhir/data-source.js';
-import { addToDateTime, DEFAULT_WINDOW_DAYS } from './dates.js';
+import { addToDateTime, DEFAULT_WINDOW_DAYS } from '../time/dates.js';
+import { nowOr } from '../time/clock.js';
 import { assignmentIdentifier, assignmentResult, newAssignmentId } from './assign.js';
 import { COMPLETE_QUESTIONNAIRE, EPISODE_OF_CARE_EXT, PlanError, type PlanErrorCode, QUESTIONNAIRE_EXT } from './types.js';
 
@@ -39,7 +40,7 @@ export interface ChangeOptions {
 }
 
 function note(reason: string, opts: ChangeOptions): fhir4.Annotation {
-  return { text: reason, time: new Date(opts.now ?? Date.now()).toISOString(), ...(opts.author ? { authorReference: opts.author } : {}) };
+  return { text: reason, time: nowOr(opts.now).toISOString(), ...(opts.author ? { authorReference: opts.author } : {}) };
 }
 
 function versionOf(r: fhir4.Resource): string {
@@ -104,7 +105,7 @@ export interface AdHocOptions {
 
 /** One ServiceRequest for a questionnaire now (ad hoc, FUT's ad hoc timing form: start now, count 1). */
 export function buildAdHocRequest(o: AdHocOptions): fhir4.ServiceRequest {
-  const now = new Date(o.now ?? Date.now());
+  const now = nowOr(o.now);
   // Seconds precision with Z: FUT wants hh:mm and a zone.
   const start = now.toISOString().replace(/\.\d+Z$/, 'Z');
   return {

@@ -2,7 +2,6 @@
 // Questionnaire), schedules and FUT timing rules, the assignment transaction, status per occurrence, and
 // cancelling with If-Match.
 export * from './types.js';
-export { addToDate, addOffset, daysBetween, isDate, localDate, localDateTime, toMillis, zoneOffset, DEFAULT_TIME, DEFAULT_TIME_ZONE, DEFAULT_WINDOW_DAYS } from './dates.js';
 export { readPlanTemplates, readPlanTemplate, approxDays, type ReadTemplatesOptions } from './templates.js';
 export { planSchedule, validateSchedule, validateOccurrence, lastDate, type ValidateOptions } from './schedule.js';
 export { buildAssignment, newAssignmentId, timingFor, assignmentIdentifier, assignmentIdOf, assignmentResult, type AssignmentOptions } from './assign.js';

@@ -1,12 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
-  addToDate,
   buildAssignment,
   cancelOccurrence,
   cancelPlanBundle,
   isConflict,
   isRetryable,
-  localDateTime,
   occurrenceStatus,
   planErrorCode,
   planSchedule,
@@ -23,6 +21,7 @@ import {
   type PlanTemplate,
 } from './index.js';
 import { FhirRequestError, type FhirDataSource } from '../fhir/data-source.js';
+import { addToDate, localDateTime } from '../time/dates.js';
 import {
   careTeam,
   diabetesPlan,

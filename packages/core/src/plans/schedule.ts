@@ -1,6 +1,7 @@
 // Places a template's activities on the calendar and validates a schedule: our rules (not in the past,
 // in order, a template with activities and questionnaires) and FUT's occurrenceTiming rules.
-import { addOffset, addToDate, DEFAULT_TIME_ZONE, isDate, localDate, toMillis } from './dates.js';
+import { addOffset, addToDate, DEFAULT_TIME_ZONE, isDate, localDate, toMillis } from '../time/dates.js';
+import { nowOr } from '../time/clock.js';
 import type { PlanProblem, PlanTemplate, ScheduledActivity } from './types.js';
 
 /**
@@ -48,7 +49,7 @@ export interface ValidateOptions {
 export function validateSchedule(template: PlanTemplate, schedule: readonly ScheduledActivity[], opts: ValidateOptions = {}): PlanProblem[] {
   const problems: PlanProblem[] = [...template.problems];
   if (!template.activities.length && !problems.some((p) => p.code === 'no-activities')) problems.push({ code: 'no-activities', params: { template: template.title } });
-  const today = localDate(opts.now ? new Date(opts.now) : new Date(), opts.timeZone ?? DEFAULT_TIME_ZONE);
+  const today = localDate(nowOr(opts.now), opts.timeZone ?? DEFAULT_TIME_ZONE);
   if (opts.windowDays !== undefined && !(opts.windowDays >= 1)) problems.push({ code: 'end-before-start', params: { action: '', date: '' } });
   let previous: ScheduledActivity | undefined;
   for (const a of schedule) {

@@ -1,5 +1,6 @@
 // Status per occurrence, from the ServiceRequests and the QuestionnaireResponses `basedOn` them.
-import { addToDateTime, DEFAULT_WINDOW_DAYS, toMillis } from './dates.js';
+import { addToDateTime, DEFAULT_WINDOW_DAYS, toMillis } from '../time/dates.js';
+import { now as clockNow } from '../time/clock.js';
 import { type CalendarUnit, type Occurrence, type OccurrenceStatus, type PlanView, QUESTIONNAIRE_EXT } from './types.js';
 
 const MAX_OCCURRENCES = 366;
@@ -62,7 +63,7 @@ export function questionnaireOf(sr: fhir4.ServiceRequest): string | undefined {
  * - cancelled: the request is revoked or entered-in-error (and the occurrence was not answered);
  * - planned: it has not opened yet; due: open now; overdue: its window has passed unanswered.
  */
-export function occurrenceStatus(serviceRequests: readonly fhir4.ServiceRequest[], responses: readonly fhir4.QuestionnaireResponse[], now: Date | string = new Date()): Occurrence[] {
+export function occurrenceStatus(serviceRequests: readonly fhir4.ServiceRequest[], responses: readonly fhir4.QuestionnaireResponse[], now: Date | string = clockNow()): Occurrence[] {
   const nowMs = new Date(now).getTime();
   const out: Occurrence[] = [];
   for (const sr of serviceRequests) {
@@ -115,7 +116,7 @@ export function planViews(
   carePlans: readonly fhir4.CarePlan[],
   requests: readonly fhir4.ServiceRequest[],
   responses: readonly fhir4.QuestionnaireResponse[],
-  now: Date | string = new Date(),
+  now: Date | string = clockNow(),
 ): PlanView[] {
   const used = new Set<fhir4.ServiceRequest>();
   const views: PlanView[] = [];

@@ -1,4 +1,5 @@
 // Plans of questionnaires ("pakker og forløb"): templates, schedules, assignments and their status.
+import type { CalendarOffset, CalendarUnit } from '../time/dates.js';
 
 /** Our extension linking an ActivityDefinition or ServiceRequest to its Questionnaire (`valueCanonical` url|version). */
 export const QUESTIONNAIRE_EXT = 'https://kpro.example.dk/fhir/StructureDefinition/questionnaire';
@@ -9,13 +10,9 @@ export const ASSIGNMENT_IDENTIFIER_SYSTEM = 'https://kpro.example.dk/fhir/Naming
 /** SDC "complete-questionnaire", the code of our ActivityDefinitions and ServiceRequests. */
 export const COMPLETE_QUESTIONNAIRE: fhir4.Coding = { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/temp', code: 'complete-questionnaire', display: 'Complete Questionnaire' };
 
-/** Units for offsets and repeats (UCUM codes as FUT uses them). */
-export type CalendarUnit = 'd' | 'wk' | 'mo' | 'a';
 
-export interface PlanOffset {
-  value: number;
-  unit: CalendarUnit;
-}
+export type { CalendarUnit };
+export type PlanOffset = CalendarOffset;
 
 export interface PlanRepeat {
   /** Number of occurrences in all (including the first). */

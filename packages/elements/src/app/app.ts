@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import {
   Auditor,
+  ageOn,
   capabilitiesFromScopes,
   cprIdentifier,
   cprOf,
@@ -212,15 +213,8 @@ export class KproApp extends LitElement {
             </button></span
           >`
         : nothing}
-      ${p.birthDate ? html`<span>${t.born} ${formatDate(p.birthDate, lang)} (${t.age(ageOf(p.birthDate))})</span>` : nothing}
+      ${p.birthDate ? html`<span>${t.born} ${formatDate(p.birthDate, lang)} (${t.age(ageOn(p.birthDate))})</span>` : nothing}
     </section>`;
   }
 }
 
-function ageOf(birthDate: string): number {
-  const b = new Date(birthDate);
-  const now = new Date();
-  let age = now.getFullYear() - b.getFullYear();
-  if (now.getMonth() < b.getMonth() || (now.getMonth() === b.getMonth() && now.getDate() < b.getDate())) age--;
-  return age;
-}

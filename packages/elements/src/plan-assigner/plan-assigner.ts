@@ -36,7 +36,7 @@ import {
 import { capabilitiesContext, fhirContext, patientContext, userContext } from '../shared/context.js';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
-import { combine, planAssignerText } from '@kpro/core';
+import { combine, nowOr, planAssignerText } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import { KproPlanAssignEvent, KproPlanCancelEvent, KproPlanChangeEvent, KproPlanOpenResponseEvent } from './plan-assigner.events.js';
 import styles from './plan-assigner.styles.js';
@@ -159,7 +159,7 @@ export class KproPlanAssigner extends LitElement {
     return !caps || (caps.canWrite('CarePlan') && caps.canWrite('ServiceRequest'));
   }
   private get nowValue(): Date {
-    return this.now ? new Date(this.now) : new Date();
+    return nowOr(this.now);
   }
   private get data() {
     const l = this.loaded;

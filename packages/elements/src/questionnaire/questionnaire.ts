@@ -25,7 +25,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
-import { questionnaireText } from '@kpro/core';
+import { nowIso, questionnaireText } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import styles from './questionnaire.styles.js';
 import { KproResponseChangeEvent, KproResponseSubmitEvent } from './questionnaire.events.js';
@@ -632,7 +632,7 @@ export class KproQuestionnaire extends LitElement {
       return;
     }
     const response = this.#build('completed');
-    response.authored = new Date().toISOString();
+    response.authored = nowIso();
     this.#base = { ...this.#base, authored: response.authored };
     const event = new KproResponseSubmitEvent(response);
     this.dispatchEvent(event);

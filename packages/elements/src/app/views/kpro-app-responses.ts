@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { triageResponse, type Questionnaire, type QuestionnaireResponse, type TriageResult } from '@kpro/core';
+import { nowIso, triageResponse, type Questionnaire, type QuestionnaireResponse, type TriageResult } from '@kpro/core';
 import { defineElement } from '../../shared/define.js';
 import { hostStyles } from '../../shared/host.styles.js';
 import '../../answer-view/kpro-answer-view.js';
@@ -159,7 +159,7 @@ export class KproAppResponses extends AppView {
         },
         subject: { reference: `Patient/${this.patient!.id}` },
         assessor: this.user,
-        date: new Date().toISOString(),
+        date: nowIso(),
         summary: d.guideId,
         ...(d.responseId ? { investigation: [{ code: { text: 'QuestionnaireResponse' }, item: [{ reference: `QuestionnaireResponse/${d.responseId}` }] }] } : {}),
         ...(d.guideResource ? { protocol: [`${this.fhir!.baseUrl}/${d.guideResource}`] } : {}),
