@@ -54,12 +54,14 @@ export function formatCpr(cpr) {
 
 /**
  * True when a text contains something that looks like a CPR number (ten digits with a plausible
- * day and month, with or without the hyphen). UUIDs are removed first: their groups can hold digit runs.
+ * day and month, with or without the hyphen) standing on its own: not inside a longer run of letters
+ * and digits. Random tokens (OAuth state, codes, launch ids in hex or base64url) hold digit runs by chance
+ * and made the count flaky. UUIDs are removed first: their groups can hold digit runs.
  * @param {string} text
  */
 export function containsCprLike(text) {
   const cleaned = text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '');
-  for (const m of cleaned.matchAll(/(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)/g)) {
+  for (const m of cleaned.matchAll(/(?<![0-9A-Za-z_-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![0-9A-Za-z_-])/g)) {
     const day = Number(m[1]);
     const month = Number(m[2]);
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return true;

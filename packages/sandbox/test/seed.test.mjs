@@ -113,5 +113,9 @@ describe('CPR helpers', () => {
     assert.ok(containsCprLike('/x/020160-9995'));
     assert.ok(!containsCprLike('/fhir/QuestionnaireResponse/3f2b1c4d-1234-4321-8123-123456789012/_history/1'));
     assert.ok(!containsCprLike('/fhir/Observation?date=2026-11-22&_count=1763800000'));
+    // Random tokens that happen to hold ten digits are not CPR numbers (hex state, base64url codes).
+    assert.ok(!containsCprLike('/oidc/auth?state=9f0201609995ab'));
+    assert.ok(!containsCprLike('/app/?code=Zq_0201609995-xY&state=0201609995e1'));
+    assert.ok(containsCprLike('/fhir/Patient?identifier=0201609995&x=1'));
   });
 });
