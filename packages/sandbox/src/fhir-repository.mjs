@@ -1,5 +1,6 @@
 // Medplum's MemoryRepository with what a shared dev server needs on top: every write validated,
-// atomic transactions, a change hook for persistence, and export/import of its content.
+// atomic transactions, the effect of every committed write handed to the journal (fhir-persistence.mjs)
+// as one record per write or per transaction, and export/import of its content.
 // The content lives in MemoryRepository's private maps (`resources`, `history`); that is why
 // @medplum/fhir-router is pinned to an exact version and test/persistence.test.mjs reloads real data.
 import './websocket-shim.mjs';
@@ -9,19 +10,26 @@ import { ensureType, validate } from './fhir-definitions.mjs';
 
 const FORMAT = 'kpro-sandbox-fhir/1';
 
+/**
+ * What a committed write did to the store, replayable without the engine: `{ put: <stored version> }` or
+ * `{ del: [type, id] }`.
+ * @typedef {{ put: import('@medplum/fhirtypes').Resource } | { del: [string, string] }} StoreOp
+ */
+
 export class SandboxRepository extends MemoryRepository {
-  /** @type {() => void} called after every successful write */
-  onChange = () => {};
+  /** @type {(ops: StoreOp[]) => void} called with the effects of each committed write or transaction */
+  onCommit = () => {};
 
   /** Promise chain that serialises transactions so a restore never discards a concurrent write. */
   #txQueue = Promise.resolve();
   #inTransaction = false;
+  /** Effects not yet handed to onCommit (those of the transaction under way). @type {StoreOp[]} */
+  #ops = [];
+  #recording = true;
 
   async createResource(resource, options, update = false) {
     validate(resource);
-    const result = await super.createResource(resource, options, update);
-    this.onChange();
-    return result;
+    return super.createResource(resource, options, update);
   }
 
   // updateResource ends in this.createResource (validated there); patchResource ends in updateResource.
@@ -29,14 +37,70 @@ export class SandboxRepository extends MemoryRepository {
   async conditionalCreate(resource, search, options) {
     // MemoryRepository creates through a private synchronous method here, bypassing createResource.
     validate(resource);
-    const result = await super.conditionalCreate(resource, search, options);
-    if (result.outcome.id === 'created') this.onChange();
-    return result;
+    return super.conditionalCreate(resource, search, options);
+  }
+
+  /**
+   * Every create and update of MemoryRepository (createResource, updateResource, conditionalCreate) ends
+   * here; the pinned version's method name is checked by test/persistence.test.mjs.
+   */
+  createResourceSync(resource, options, update = false) {
+    const stored = super.createResourceSync(resource, options, update);
+    this.#record({ put: stored });
+    return stored;
   }
 
   async deleteResource(resourceType, id, options) {
     await super.deleteResource(resourceType, id, options);
-    this.onChange();
+    this.#record({ del: [resourceType, id] });
+  }
+
+  /** Stores a resource the server itself made (an AuditEvent), without the validation clients' writes get. */
+  async storeTrusted(resource) {
+    return super.createResource(resource);
+  }
+
+  /** @param {StoreOp} op */
+  #record(op) {
+    if (!this.#recording) return;
+    this.#ops.push(op);
+    if (!this.#inTransaction) this.#commit();
+  }
+
+  #commit() {
+    const ops = this.#ops;
+    this.#ops = [];
+    if (ops.length) this.onCommit(ops);
+  }
+
+  /**
+   * Runs `fn` without handing its writes to the journal: the seed and a reset, which are saved whole.
+   * @template T @param {() => Promise<T>} fn @returns {Promise<T>}
+   */
+  async unjournaled(fn) {
+    this.#recording = false;
+    try {
+      return await fn();
+    } finally {
+      this.#recording = true;
+    }
+  }
+
+  /** Applies journal records at start (ids, versions and dates as they were stored). @param {StoreOp[]} ops */
+  replay(ops) {
+    for (const op of ops) {
+      if ('del' in op) {
+        this.resources.get(op.del[0])?.delete(op.del[1]);
+        continue;
+      }
+      const { resourceType, id } = op.put;
+      if (!this.resources.has(resourceType)) this.resources.set(resourceType, new Map());
+      this.resources.get(resourceType).set(id, op.put);
+      if (!this.history.has(resourceType)) this.history.set(resourceType, new Map());
+      const byId = this.history.get(resourceType);
+      if (!byId.has(id)) byId.set(id, []);
+      byId.get(id).push(op.put);
+    }
   }
 
   async readResource(resourceType, id) {
@@ -69,10 +133,12 @@ export class SandboxRepository extends MemoryRepository {
   withTransaction(callback) {
     const attempt = async () => {
       const snapshot = this.#snapshot();
+      const mark = this.#ops.length;
       try {
         return await callback(this);
       } catch (err) {
         this.#restore(snapshot);
+        this.#ops.length = mark; // its writes never happened: nothing of them goes to the journal
         throw err;
       }
     };
@@ -84,6 +150,8 @@ export class SandboxRepository extends MemoryRepository {
         return await attempt();
       } finally {
         this.#inTransaction = false;
+        // The whole transaction is one journal record (nothing, when it failed).
+        this.#commit();
       }
     };
     const result = this.#txQueue.then(run, run);
@@ -122,6 +190,7 @@ export class SandboxRepository extends MemoryRepository {
 
   /** Replaces the content with an export; versions, ids and lastUpdated are kept as they were. */
   importData(data) {
+    this.#ops = [];
     if (data?.format !== FORMAT) throw new Error(`unknown data format ${data?.format}`);
     this.clear();
     for (const [type, list] of Object.entries(data.resources)) {

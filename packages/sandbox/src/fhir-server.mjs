@@ -1,7 +1,8 @@
 // HTTP glue around Medplum's FhirRouter: what a FHIR REST server adds on top of the engine
 // (see ../shared/reference/platform-notes.md): authentication, headers (ETag, Location, Last-Modified),
 // CapabilityStatement, SMART discovery, fullUrl and paging links, form-body POST searches,
-// 404 for unknown types, and one request at a time so transactions and snapshots stay atomic.
+// 404 for unknown types, one request at a time so transactions and snapshots stay atomic, and no answer
+// before what the request wrote is on disk.
 import './websocket-shim.mjs';
 import { randomUUID } from 'node:crypto';
 import { localDate, nowMillis } from '@kpro/core';
@@ -24,26 +25,19 @@ function outcome(text, code = 'processing') {
  * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string }} Grant
  * @typedef {{
  *   repo: import('./fhir-repository.mjs').SandboxRepository,
+ *   store: ReturnType<import('./fhir-persistence.mjs').createDurableStore>,
  *   verifyToken: (token: string, base: string) => Promise<Grant>,
  *   smartConfiguration: (base: string) => object,
  * }} FhirServerOptions
  */
 
 /** @param {FhirServerOptions} options */
-export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
+export function createFhirServer({ repo, store, verifyToken, smartConfiguration }) {
   const router = new FhirRouter();
   /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
   const pageTokens = new Map();
   /** @type {Map<string, object>} */
   const capabilityCache = new Map();
-  let queue = Promise.resolve();
-
-  /** The in-memory engine is not safe under interleaved writes and transaction restores: run one at a time. */
-  const serial = (fn) => {
-    const result = queue.then(fn, fn);
-    queue = result.catch(() => undefined);
-    return result;
-  };
 
   /** Remembers a POST search's parameters so its paging links need no identifiers in the URL. */
   const rememberSearch = (type, params) => {
@@ -162,13 +156,20 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
       headers: req.headers,
       config: { transactions: true },
     };
-    const [result, resource] = await serial(async () => {
+    if (store.failure) return send(503, outcome('The FHIR data could not be saved to disk; restart the sandbox', 'transient'));
+    const [result, resource] = await store.exclusive(async () => {
       try {
         return await router.handleRequest(fhirRequest, scopedRepository(repo, grant));
       } catch (err) {
         return [normalizeOperationOutcome(err)];
       }
     });
+    // "201 means on disk": no answer before the journal holds what this request (and any before it) wrote.
+    try {
+      await store.durable();
+    } catch (err) {
+      return send(500, outcome(err.message, 'exception'));
+    }
     const status = getStatus(result);
     const headers = {};
     if (status === 403) headers['www-authenticate'] = `${realm}, error="insufficient_scope"`;

@@ -14,7 +14,7 @@ import { createAppPages } from './app-pages.mjs';
 import { createEojPages } from './eoj-page.mjs';
 import { markTestTime } from './page-layout.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
-import { fhirDataFile, loadRepository, persistOnChange, saveRepository } from './fhir-persistence.mjs';
+import { createDurableStore, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
 import { createFhirServer } from './fhir-server.mjs';
 import { sendJson } from './http-util.mjs';
@@ -48,13 +48,12 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
 
   initDefinitions();
   const repo = new SandboxRepository();
+  const store = createDurableStore(repo, dataDir, { onError: (err) => process.stderr.write(`sandbox: ${err.message}\n`) });
   let seeded = false;
-  if (!loadRepository(repo, dataDir)) {
-    await seedRepository(repo);
-    saveRepository(repo, dataDir);
+  if (!store.open()) {
+    await store.replaceAll(() => seedRepository(repo));
     seeded = true;
   }
-  const persistence = persistOnChange(repo, dataDir, (err) => process.stderr.write(`sandbox: could not save FHIR data: ${err.message}\n`));
 
   /** @type {string[]} */
   let origins = [];
@@ -62,7 +61,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
   const log = createRequestLog({ quiet });
   const server = createServer();
   const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
-  const fhir = createFhirServer({ repo, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration });
+  const fhir = createFhirServer({ repo, store, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration });
   const eoj = createEojPages({ repo, launches });
   const app = createAppPages({ httpServer: server, quiet });
 
@@ -85,9 +84,10 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       });
     }
     if (path === '/__sandbox/reset' && req.method === 'POST') {
-      repo.clear();
-      await seedRepository(repo);
-      saveRepository(repo, dataDir);
+      await store.replaceAll(async () => {
+        repo.clear();
+        await seedRepository(repo);
+      });
       return sendJson(res, 200, { reset: true, resources: repo.counts() });
     }
     return sendJson(res, 404, { error: 'not found' });
@@ -163,7 +163,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
           server.closeAllConnections();
         });
         await app.close();
-        persistence.stop();
+        await store.close();
       })();
       return closing;
     },
@@ -175,6 +175,7 @@ if (isMain) {
   const sandbox = await startSandbox({
     port: Number(process.env.PORT || 8080),
     dataDir: process.env.SANDBOX_DATA_DIR || defaultDataDir,
+    quiet: process.env.SANDBOX_QUIET === '1',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, async () => {

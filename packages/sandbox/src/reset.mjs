@@ -3,7 +3,7 @@
 // The signing key in the data folder is kept: tokens and cached JWKS elsewhere stay valid.
 import './websocket-shim.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
-import { deleteSavedData, fhirDataFile, saveRepository } from './fhir-persistence.mjs';
+import { createDurableStore, deleteSavedData, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
 import { defaultDataDir } from './paths.mjs';
 import { seedRepository } from './seed.mjs';
@@ -24,7 +24,9 @@ if (resetRunning) {
   deleteSavedData(dataDir);
   initDefinitions();
   const repo = new SandboxRepository();
-  const summary = await seedRepository(repo);
-  saveRepository(repo, dataDir);
+  const store = createDurableStore(repo, dataDir);
+  store.open();
+  const summary = await store.replaceAll(() => seedRepository(repo));
+  await store.close();
   process.stdout.write(`Deleted the sandbox data and wrote a fresh seed to ${fhirDataFile(dataDir)} (${summary.citizens.length} citizens).\n`);
 }
