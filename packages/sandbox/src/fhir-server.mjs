@@ -10,7 +10,8 @@ import { getSearchParameters, getStatus, normalizeOperationOutcome } from '@medp
 import { FhirRouter } from '@medplum/fhir-router';
 import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-access.mjs';
-import { parseForm, readBody, sendJson } from './http-util.mjs';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_OBJECTS, prototypePropertyIn } from './body-limits.mjs';
+import { DEFAULT_MAX_BODY_BYTES, parseForm, readBody, sendJson } from './http-util.mjs';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const PAGE_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -28,11 +29,12 @@ function outcome(text, code = 'processing') {
  *   store: ReturnType<import('./fhir-persistence.mjs').createDurableStore>,
  *   verifyToken: (token: string, base: string) => Promise<Grant>,
  *   smartConfiguration: (base: string) => object,
+ *   maxBodyBytes?: number,
  * }} FhirServerOptions
  */
 
 /** @param {FhirServerOptions} options */
-export function createFhirServer({ repo, store, verifyToken, smartConfiguration }) {
+export function createFhirServer({ repo, store, verifyToken, smartConfiguration, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
   const router = new FhirRouter();
   /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
   const pageTokens = new Map();
@@ -117,13 +119,23 @@ export function createFhirServer({ repo, store, verifyToken, smartConfiguration 
     let searchToken;
     try {
       if (['POST', 'PUT', 'PATCH'].includes(method)) {
-        const text = await readBody(req);
+        const text = await readBody(req, maxBodyBytes);
         const type = String(req.headers['content-type'] ?? '');
         if (type.includes('application/x-www-form-urlencoded')) body = parseForm(text);
-        else body = text ? JSON.parse(text) : undefined;
+        else if (text) {
+          // Checked on the text, before parsing: no real resource nests this deep or holds this many objects,
+          // and validating or copying one that does would hold the one-at-a-time server for seconds.
+          const problem = jsonShapeProblem(text);
+          if (problem === 'depth') return send(400, outcome(`The request body is nested deeper than ${MAX_JSON_DEPTH} JSON levels`, 'structure'));
+          if (problem === 'objects') return send(413, outcome(`The request body holds more than ${MAX_JSON_OBJECTS} JSON objects`, 'too-costly'));
+          body = JSON.parse(text);
+          const name = prototypePropertyIn(body);
+          if (name !== undefined) return send(400, outcome(`Unknown property "${name}": not a FHIR element`, 'structure'));
+        }
       }
     } catch (err) {
-      return send(err.status ?? 400, outcome(`Could not read the request body: ${err.message}`, 'structure'));
+      if (err.status === 413) return send(413, outcome(err.message, 'too-costly'));
+      return send(400, outcome(`Could not read the request body: ${err.message}`, 'structure'));
     }
 
     const isTypeSearch = /^[A-Za-z]+$/.test(rel) && method === 'GET';

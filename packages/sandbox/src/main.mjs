@@ -17,7 +17,7 @@ import { initDefinitions } from './fhir-definitions.mjs';
 import { createDurableStore, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
 import { createFhirServer } from './fhir-server.mjs';
-import { sendJson } from './http-util.mjs';
+import { DEFAULT_MAX_BODY_BYTES, sendJson } from './http-util.mjs';
 import { createLaunchStore } from './launches.mjs';
 import { defaultDataDir, repoRoot } from './paths.mjs';
 import { createRequestLog } from './request-log.mjs';
@@ -32,19 +32,22 @@ const print = (text) => process.stdout.write(`${text}\n`);
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string }} [options]
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number }} [options]
  *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL);
  *   now is a start time for tests (env SANDBOX_NOW, an ISO date-time): the sandbox's clock reads it at
- *   start and runs on from there. Tokens keep the machine's clock.
+ *   start and runs on from there. Tokens keep the machine's clock. maxBodyBytes: FHIR request bodies larger
+ *   than this get 413 (env SANDBOX_MAX_BODY_BYTES; 1 MiB by default).
  * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
  */
-export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW } = {}) {
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes } = {}) {
   const started = performance.now();
   // A test start time is only ever set on purpose; it is shouted at start and on the EOJ page.
   setClock(now ? clockStartingAt(now) : undefined);
   markTestTime(now);
   const ttl = Number(tokenTtl ?? process.env.SANDBOX_TOKEN_TTL ?? DEFAULT_TOKEN_TTL);
   if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`token lifetime must be a whole number of seconds >= 1, got ${tokenTtl}`);
+  const bodyLimit = Number(maxBodyBytes ?? process.env.SANDBOX_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new Error(`the body limit must be a whole number of bytes >= 1024, got ${maxBodyBytes}`);
 
   initDefinitions();
   const repo = new SandboxRepository();
@@ -61,7 +64,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
   const log = createRequestLog({ quiet });
   const server = createServer();
   const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
-  const fhir = createFhirServer({ repo, store, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration });
+  const fhir = createFhirServer({ repo, store, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration, maxBodyBytes: bodyLimit });
   const eoj = createEojPages({ repo, launches });
   const app = createAppPages({ httpServer: server, quiet });
 

@@ -21,12 +21,12 @@ export const APP_SCOPES = [
 ].join(' ');
 
 /**
- * @param {{ dataDir?: string, tokenTtl?: number, port?: number, now?: string }} [options]
+ * @param {{ dataDir?: string, tokenTtl?: number, port?: number, now?: string, maxBodyBytes?: number }} [options]
  *   now: the sandbox's clock starts there (a test start time); without it, the machine's clock.
  */
 export async function startTestSandbox(options = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpro-sandbox-test-'));
-  const sandbox = await startSandbox({ port: options.port ?? 0, dataDir, quiet: true, tokenTtl: options.tokenTtl, now: options.now ?? '' });
+  const sandbox = await startSandbox({ port: options.port ?? 0, dataDir, quiet: true, tokenTtl: options.tokenTtl, now: options.now ?? '', maxBodyBytes: options.maxBodyBytes });
   return {
     ...sandbox,
     async stop({ keepData = false } = {}) {
