@@ -74,8 +74,11 @@ export function scopedRepository(repo, grant) {
     if (!access) throw forbiddenError(`The granted scopes do not allow ${verb} of ${type}`);
     return access;
   };
-  const assertReadable = (resource, access) => {
-    if (access === 'patient' && compartmentStatus(resource, patient) === 'other') {
+  // Another citizen's data is out of reach whatever the scope: user/ scopes are granted only for
+  // definitions (scopes.mjs), and a definition type can still hold a citizen's resource (a Basic or a
+  // CareTeam with a subject).
+  const assertReadable = (resource) => {
+    if (compartmentStatus(resource, patient) === 'other') {
       throw forbiddenError(`${resource.resourceType}/${resource.id} is outside the patient in context`);
     }
   };
@@ -88,15 +91,12 @@ export function scopedRepository(repo, grant) {
 
   /** Runs a search without paging or includes, keeps what the token may see, then pages and includes. */
   const search = async (searchRequest) => {
-    const access = check(searchRequest.resourceType, 's');
+    check(searchRequest.resourceType, 's');
     const { count, offset, include, revInclude, ...rest } = searchRequest;
     const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const start = offset ?? 0;
     const all = await repo.search({ ...rest, count: undefined, offset: undefined });
-    let entries = all.entry ?? [];
-    if (access === 'patient') {
-      entries = entries.filter((e) => compartmentStatus(e.resource, patient) !== 'other');
-    }
+    const entries = (all.entry ?? []).filter((e) => compartmentStatus(e.resource, patient) !== 'other');
     const page = entries.slice(start, start + pageSize);
     if ((include || revInclude) && page.length) {
       // Included resources are read through this same view, so they are checked too.
@@ -108,9 +108,9 @@ export function scopedRepository(repo, grant) {
   const overrides = {
     search,
     async readResource(type, id) {
-      const access = check(type, 'r');
+      check(type, 'r');
       const resource = await readRaw(type, id);
-      assertReadable(resource, access);
+      assertReadable(resource);
       return resource;
     },
     async readReference(reference) {
@@ -161,8 +161,7 @@ export function scopedRepository(repo, grant) {
       const access = check(resource.resourceType, 'c');
       assertWritable(resource, access);
       const all = await repo.search({ ...searchRequest, count: undefined, offset: undefined, sortRules: undefined });
-      let matches = (all.entry ?? []).map((e) => e.resource);
-      if (access === 'patient') matches = matches.filter((r) => compartmentStatus(r, patient) !== 'other');
+      const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient) !== 'other');
       if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
       if (matches.length === 1) return { resource: matches[0], outcome: allOk };
       return { resource: await repo.createResource(resource, options), outcome: created };

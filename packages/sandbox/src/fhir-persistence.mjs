@@ -30,7 +30,7 @@ export function deleteSavedData(dataDir) {
 }
 
 /** A file's content made durable: written, flushed, renamed over the old one, and the rename flushed. */
-function writeFileDurably(file, text) {
+export function writeFileDurably(file, text) {
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, text);
   const fd = openSync(tmp, 'r+');

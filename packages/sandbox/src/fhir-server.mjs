@@ -23,7 +23,7 @@ function outcome(text, code = 'processing') {
 }
 
 /**
- * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string }} Grant
+ * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string, correlationId: string }} Grant
  * @typedef {{
  *   repo: import('./fhir-repository.mjs').SandboxRepository,
  *   store: ReturnType<import('./fhir-persistence.mjs').createDurableStore>,
@@ -97,7 +97,7 @@ export function createFhirServer({ repo, store, verifyToken, smartConfiguration,
     try {
       grant = await verifyToken(auth.replace(/^Bearer\s+/i, ''), base);
     } catch (err) {
-      const description = String(err?.code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid');
+      const description = { ERR_JWT_EXPIRED: 'The access token has expired', ERR_TOKEN_REVOKED: 'The access token has been revoked' }[err?.code] ?? 'The access token is not valid';
       return send(401, outcome(description, 'login'), {
         'www-authenticate': `${realm}, error="invalid_token", error_description="${description}"`,
       });

@@ -94,3 +94,14 @@ export function escapeHtml(value) {
 export function originOf(req) {
   return `http://${req.headers.host}`;
 }
+
+/** Cookies of a request as an object. @param {import('node:http').IncomingMessage | { headers: Record<string, unknown> }} req */
+export function parseCookies(req) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}

@@ -20,7 +20,7 @@ import { createFhirServer } from './fhir-server.mjs';
 import { DEFAULT_MAX_BODY_BYTES, sendJson } from './http-util.mjs';
 import { createLaunchStore } from './launches.mjs';
 import { defaultDataDir, repoRoot } from './paths.mjs';
-import { createRequestLog } from './request-log.mjs';
+import { createRequestLog, loggablePath } from './request-log.mjs';
 import { seedRepository } from './seed.mjs';
 import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, createSmartAuth } from './smart-auth.mjs';
 
@@ -32,14 +32,15 @@ const print = (text) => process.stdout.write(`${text}\n`);
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number }} [options]
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void }} [options]
  *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL);
  *   now is a start time for tests (env SANDBOX_NOW, an ISO date-time): the sandbox's clock reads it at
  *   start and runs on from there. Tokens keep the machine's clock. maxBodyBytes: FHIR request bodies larger
- *   than this get 413 (env SANDBOX_MAX_BODY_BYTES; 1 MiB by default).
+ *   than this get 413 (env SANDBOX_MAX_BODY_BYTES; 1 MiB by default). log: where the request log's console
+ *   lines go (stdout; tests collect them even when quiet).
  * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
  */
-export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes } = {}) {
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes, log: logLine } = {}) {
   const started = performance.now();
   // A test start time is only ever set on purpose; it is shouted at start and on the EOJ page.
   setClock(now ? clockStartingAt(now) : undefined);
@@ -61,7 +62,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
   /** @type {string[]} */
   let origins = [];
   const launches = createLaunchStore();
-  const log = createRequestLog({ quiet });
+  const log = createRequestLog({ quiet: quiet && !logLine, write: logLine });
   const server = createServer();
   const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
   const fhir = createFhirServer({ repo, store, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration, maxBodyBytes: bodyLimit });
@@ -117,7 +118,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       if (await app.handle(req, res, url)) return;
       if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     } catch (err) {
-      process.stderr.write(`sandbox: ${req.method} ${new URL(req.url ?? '/', origin).pathname}: ${err?.stack ?? err}\n`);
+      process.stderr.write(`sandbox: ${req.method} ${loggablePath(new URL(req.url ?? '/', origin).pathname)}: ${err?.stack ?? err}\n`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', message: String(err?.message ?? err) });
       else res.end();
     }
