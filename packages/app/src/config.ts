@@ -17,7 +17,6 @@ export const EHR_SCOPES = [
   'patient/ServiceRequest.cru',
   'patient/Task.cru',
   'patient/ClinicalImpression.cru',
-  'patient/AuditEvent.c',
   'user/Questionnaire.rs',
   'user/PlanDefinition.rs',
   'user/ActivityDefinition.rs',

@@ -1,7 +1,7 @@
 // The app page the authorization server redirects back to: finish the SMART launch, then start <kpro-app>.
 import FHIR from 'fhirclient';
 import '@kpro/elements/all.js';
-import { newCorrelationId, restDataSource, type LaunchFailure } from '@kpro/core';
+import { restDataSource, type LaunchFailure } from '@kpro/core';
 import type { AppIntent } from '@kpro/elements';
 import { CPR_CONTEXT_ROLE } from './config.js';
 import { applySmartStyle } from './smart-style.js';
@@ -48,18 +48,11 @@ async function start(): Promise<void> {
     },
   });
 
-  let correlationId = sessionStorage.getItem('kpro-correlation-id');
-  if (!correlationId) {
-    correlationId = newCorrelationId();
-    sessionStorage.setItem('kpro-correlation-id', correlationId);
-  }
-
   const styleUrl = client.getState('tokenResponse.smart_style_url') as string | undefined;
   if (styleUrl) void applySmartStyle(app, styleUrl);
 
   const fhirUser = client.getFhirUser();
   const intent = (client.getState('tokenResponse.intent') as string | undefined) ?? (params.get('view') === 'citizen' || fhirUser?.startsWith('Patient/') ? 'citizen' : 'answers');
-  app.correlationId = correlationId;
   app.clientId = client.state.clientId;
   app.scopes = String(token.scope ?? '');
   app.intent = (['answers', 'plans', 'answer-on-behalf', 'citizen'].includes(intent) ? intent : 'answers') as AppIntent;

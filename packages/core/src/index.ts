@@ -8,7 +8,7 @@ export * from './drafts/drafts.js';
 export * from './i18n/index.js';
 export * from './questionnaire/session.js';
 export * from './cpr/cpr.js';
-export * from './audit/audit.js';
+export * from './audit/index.js';
 export * from './fhir/data-source.js';
 export * from './fhir/scopes.js';
 export * from './triage/index.js';

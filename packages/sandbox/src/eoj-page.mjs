@@ -4,7 +4,7 @@
 // (this is the EHR) and goes to the app inside the token response, never in a URL.
 // The EOJ has a browser session (a cookie): a launch belongs to the session that created it, and the
 // authorization server accepts it only from that session.
-import { ageOn } from '@kpro/core';
+import { ageOn, formatDate, lookUpsOf } from '@kpro/core';
 import { formatCpr, CPR_SYSTEM } from './cpr.mjs';
 import { escapeHtml, parseCookies, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
 import { randomId } from './launches.mjs';
@@ -72,6 +72,7 @@ export function createEojPages({ repo, launches }) {
   <td><label for="patient-${id}">${escapeHtml(nameOf(p))}</label></td>
   <td class="cpr">${escapeHtml(formatCpr(cprOf(p)))}</td>
   <td>${p.birthDate ? ageOn(p.birthDate) : ''} år</td>
+  <td><a href="/eoj/minlog/${id}" data-testid="minlog-${id}">MinLog</a></td>
 </tr>`;
       })
       .join('\n');
@@ -95,7 +96,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   </div>
 </div>
 <table data-testid="citizen-list">
-  <thead><tr><th></th><th>Navn</th><th>CPR-nr.</th><th>Alder</th></tr></thead>
+  <thead><tr><th></th><th>Navn</th><th>CPR-nr.</th><th>Alder</th><th>Opslag</th></tr></thead>
   <tbody>
 ${rows}
   </tbody>
@@ -168,6 +169,26 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));
   }
 
+  /** What the citizen would see in MinLog: the FHIR server's AuditEvents, one row per look-up (launch). */
+  async function minlog(res, patientId) {
+    const patient = await repo.readResource('Patient', patientId).catch(() => undefined);
+    if (!patient) return sendHtml(res, 404, layout({ title: 'MinLog', body: '<h1>Borgeren findes ikke</h1><p><a href="/">Tilbage til borgerlisten</a></p>' }));
+    const lookUps = lookUpsOf(patientId, repo.current('AuditEvent'));
+    const rows = lookUps
+      .map((l) => `<tr data-testid="lookup" data-correlation-id="${escapeHtml(l.correlationId)}"><td>${escapeHtml(formatDate(l.first, 'da', true))}</td><td>${escapeHtml(l.who)}</td><td>${escapeHtml(l.system)}</td><td>${l.count}</td></tr>`)
+      .join('\n');
+    const body = `<h1>MinLog: ${escapeHtml(nameOf(patient))}</h1>
+<p class="muted">Sådan ser borgeren opslagene i sine data: ét opslag pr. åbning fra EOJ (grupperet på korrelations-id), uanset hvor mange kald det gav. Borgerens egne opslag og interne lister vises ikke.</p>
+<table data-testid="minlog" data-count="${lookUps.length}">
+  <thead><tr><th>Hvornår</th><th>Hvem</th><th>System</th><th>Kald</th></tr></thead>
+  <tbody>
+${rows || '<tr><td colspan="4">Ingen opslag.</td></tr>'}
+  </tbody>
+</table>
+<p><a href="/">Tilbage til borgerlisten</a> · JSON: <code>/__sandbox/minlog/${escapeHtml(patientId)}</code></p>`;
+    sendHtml(res, 200, layout({ title: `MinLog – ${nameOf(patient)}`, body }));
+  }
+
   return {
     /**
      * @param {import('node:http').IncomingMessage} req
@@ -181,6 +202,8 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       if (req.method === 'POST' && path === '/eoj/launch') return createLaunch(req, res).then(() => true);
       const m = /^\/eoj\/session\/([A-Za-z0-9_-]+)$/.exec(path);
       if (req.method === 'GET' && m) return session(req, res, origin, m[1]).then(() => true);
+      const ml = /^\/eoj\/minlog\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+      if (req.method === 'GET' && ml) return minlog(res, ml[1]).then(() => true);
       if (req.method === 'GET' && path === '/eoj/smart-style.json') {
         sendJson(res, 200, EOJ_STYLE, { 'access-control-allow-origin': '*' });
         return true;

@@ -1,7 +1,8 @@
 // Access control for one request: a view of the repository that enforces the token's SMART scopes
-// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment.
-// Done at the repository level, not per URL, so batches, transactions, _include/_revinclude and
-// conditional requests are checked by the same code as plain reads and writes.
+// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment; that refuses any
+// client write of an AuditEvent (the server writes them); and that tells the audit what the request read
+// and wrote. Done at the repository level, not per URL, so batches, transactions, _include/_revinclude
+// and conditional requests are checked (and audited) by the same code as plain reads and writes.
 import './websocket-shim.mjs';
 import {
   allOk,
@@ -59,12 +60,17 @@ export function compartmentStatus(resource, patientId) {
   return patientId && ids.has(patientId) ? 'own' : 'other';
 }
 
+/** Nothing to audit (tests of the access rules alone). */
+const NO_AUDIT = { touch() {}, mark: () => 0, rollback() {} };
+
 /**
  * @param {import('./fhir-repository.mjs').SandboxRepository} repo
  * @param {{ scopes: string[], patient?: string }} grant
+ * @param {Pick<ReturnType<import('./fhir-audit.mjs').createTouchCollector>, 'touch' | 'mark' | 'rollback'>} [audit]
+ *   told about every resource the request read or wrote, once it succeeded
  * @returns {import('./fhir-repository.mjs').SandboxRepository}
  */
-export function scopedRepository(repo, grant) {
+export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   const { scopes, patient } = grant;
 
   /** @returns {'all'|'patient'} */
@@ -83,10 +89,14 @@ export function scopedRepository(repo, grant) {
     }
   };
   const assertWritable = (resource, access) => {
+    if (resource.resourceType === 'AuditEvent') {
+      throw forbiddenError('AuditEvents are written by the FHIR server itself; clients may read them, never create, change or delete them');
+    }
     if (access === 'patient' && compartmentStatus(resource, patient) !== 'own') {
       throw forbiddenError(`A patient-level token may only write data of the patient in context (${resource.resourceType})`);
     }
   };
+
   const readRaw = (type, id) => repo.readResource(type, id);
 
   /** Runs a search without paging or includes, keeps what the token may see, then pages and includes. */
@@ -98,8 +108,9 @@ export function scopedRepository(repo, grant) {
     const all = await repo.search({ ...rest, count: undefined, offset: undefined });
     const entries = (all.entry ?? []).filter((e) => compartmentStatus(e.resource, patient) !== 'other');
     const page = entries.slice(start, start + pageSize);
+    for (const e of page) audit.touch('search-type', e.resource);
     if ((include || revInclude) && page.length) {
-      // Included resources are read through this same view, so they are checked too.
+      // Included resources are read through this same view, so they are checked (and audited) too.
       await getExtraEntries(proxy, searchRequest, page.map((e) => e.resource), page);
     }
     return { resourceType: 'Bundle', type: 'searchset', total: entries.length, entry: page.length ? page : undefined };
@@ -111,6 +122,7 @@ export function scopedRepository(repo, grant) {
       check(type, 'r');
       const resource = await readRaw(type, id);
       assertReadable(resource);
+      audit.touch('read', resource);
       return resource;
     },
     async readReference(reference) {
@@ -121,16 +133,24 @@ export function scopedRepository(repo, grant) {
       return Promise.all(references.map((r) => proxy.readReference(r).catch((err) => err)));
     },
     async readHistory(type, id, options) {
-      await proxy.readResource(type, id);
-      return repo.readHistory(type, id, options);
+      check(type, 'r');
+      assertReadable(await readRaw(type, id));
+      const bundle = await repo.readHistory(type, id, options);
+      for (const e of bundle.entry ?? []) if (e.resource) audit.touch('history-instance', e.resource);
+      return bundle;
     },
     async readVersion(type, id, versionId) {
-      await proxy.readResource(type, id);
-      return repo.readVersion(type, id, versionId);
+      check(type, 'r');
+      assertReadable(await readRaw(type, id));
+      const version = await repo.readVersion(type, id, versionId);
+      audit.touch('vread', version);
+      return version;
     },
     async createResource(resource, options, update) {
       assertWritable(resource, check(resource.resourceType, 'c'));
-      return repo.createResource(resource, options, update);
+      const result = await repo.createResource(resource, options, update);
+      audit.touch('create', result);
+      return result;
     },
     async updateResource(resource, options) {
       const access = check(resource.resourceType, 'u');
@@ -138,22 +158,28 @@ export function scopedRepository(repo, grant) {
       if (existing) assertWritable(existing, access);
       else check(resource.resourceType, 'c'); // an update that creates is a create
       assertWritable(resource, access);
-      return repo.updateResource(resource, options);
+      const result = await repo.updateResource(resource, options);
+      audit.touch(existing ? 'update' : 'create', result);
+      return result;
     },
     async patchResource(type, id, patch, options) {
       const access = check(type, 'u');
       assertWritable(await readRaw(type, id), access);
       // The patched result must still be the patient's: check it, and roll the patch back if not.
-      return repo.withTransaction(async () => {
-        const result = await repo.patchResource(type, id, patch, options);
-        assertWritable(result, access);
-        return result;
+      const result = await repo.withTransaction(async () => {
+        const patched = await repo.patchResource(type, id, patch, options);
+        assertWritable(patched, access);
+        return patched;
       });
+      audit.touch('patch', result);
+      return result;
     },
     async deleteResource(type, id, options) {
       const access = check(type, 'd');
-      assertWritable(await readRaw(type, id), access);
-      return repo.deleteResource(type, id, options);
+      const existing = await readRaw(type, id);
+      assertWritable(existing, access);
+      await repo.deleteResource(type, id, options);
+      audit.touch('delete', existing);
     },
     async conditionalCreate(resource, searchRequest, options) {
       // If-None-Exist: the match is looked for only among what this token may read, so a match in
@@ -163,11 +189,22 @@ export function scopedRepository(repo, grant) {
       const all = await repo.search({ ...searchRequest, count: undefined, offset: undefined, sortRules: undefined });
       const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient) !== 'other');
       if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
-      if (matches.length === 1) return { resource: matches[0], outcome: allOk };
-      return { resource: await repo.createResource(resource, options), outcome: created };
+      if (matches.length === 1) {
+        audit.touch('read', matches[0]);
+        return { resource: matches[0], outcome: allOk };
+      }
+      const result = await repo.createResource(resource, options);
+      audit.touch('create', result);
+      return { resource: result, outcome: created };
     },
-    withTransaction(callback, options) {
-      return repo.withTransaction(() => callback(proxy), options);
+    async withTransaction(callback, options) {
+      const mark = audit.mark();
+      try {
+        return await repo.withTransaction(() => callback(proxy), options);
+      } catch (err) {
+        audit.rollback(mark); // nothing of a failed transaction happened
+        throw err;
+      }
     },
     async expungeResource() {
       throw forbiddenError('Expunge is not available');

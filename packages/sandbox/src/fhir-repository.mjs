@@ -174,6 +174,11 @@ export class SandboxRepository extends MemoryRepository {
     for (const [k, v] of snapshot.history) this.history.set(k, v);
   }
 
+  /** The current resources of one type as stored: for read-only views (MinLog), never to change. */
+  current(resourceType) {
+    return [...(this.resources.get(resourceType)?.values() ?? [])];
+  }
+
   /** Number of current resources per type. */
   counts() {
     return Object.fromEntries([...this.resources].map(([type, byId]) => [type, byId.size]).filter(([, n]) => n > 0));

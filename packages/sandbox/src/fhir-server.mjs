@@ -10,6 +10,7 @@ import { getSearchParameters, getStatus, normalizeOperationOutcome } from '@medp
 import { FhirRouter } from '@medplum/fhir-router';
 import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-access.mjs';
+import { createTouchCollector } from './fhir-audit.mjs';
 import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_OBJECTS, prototypePropertyIn } from './body-limits.mjs';
 import { DEFAULT_MAX_BODY_BYTES, parseForm, readBody, sendJson } from './http-util.mjs';
 
@@ -27,6 +28,7 @@ function outcome(text, code = 'processing') {
  * @typedef {{
  *   repo: import('./fhir-repository.mjs').SandboxRepository,
  *   store: ReturnType<import('./fhir-persistence.mjs').createDurableStore>,
+ *   audit: ReturnType<import('./fhir-audit.mjs').createServerAudit>,
  *   verifyToken: (token: string, base: string) => Promise<Grant>,
  *   smartConfiguration: (base: string) => object,
  *   maxBodyBytes?: number,
@@ -34,7 +36,7 @@ function outcome(text, code = 'processing') {
  */
 
 /** @param {FhirServerOptions} options */
-export function createFhirServer({ repo, store, verifyToken, smartConfiguration, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
+export function createFhirServer({ repo, store, audit, verifyToken, smartConfiguration, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
   const router = new FhirRouter();
   /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
   const pageTokens = new Map();
@@ -169,12 +171,18 @@ export function createFhirServer({ repo, store, verifyToken, smartConfiguration,
       config: { transactions: true },
     };
     if (store.failure) return send(503, outcome('The FHIR data could not be saved to disk; restart the sandbox', 'transient'));
+    const touched = createTouchCollector();
     const [result, resource] = await store.exclusive(async () => {
+      let answer;
       try {
-        return await router.handleRequest(fhirRequest, scopedRepository(repo, grant));
+        answer = await router.handleRequest(fhirRequest, scopedRepository(repo, grant, touched));
       } catch (err) {
         return [normalizeOperationOutcome(err)];
       }
+      // The server's own audit (MinLog), in the same exclusive section: no request goes unaudited, and
+      // its AuditEvents are on disk before the answer. Nothing was read or written by a refused request.
+      if (getStatus(answer[0]) < 400) await audit.record({ grant, interaction: interactionOf(routeMethod, routeUrl), touches: touched.touches });
+      return answer;
     });
     // "201 means on disk": no answer before the journal holds what this request (and any before it) wrote.
     try {
@@ -200,6 +208,23 @@ export function createFhirServer({ repo, store, verifyToken, smartConfiguration,
       return res.end();
     }
     return send(status, resource, headers);
+  }
+
+  /**
+   * The FHIR interaction of a request, for its audit (a transaction's entries are audited by what each did).
+   * @param {string} method @param {string} url relative to the base
+   * @returns {import('@kpro/core').AuditInteraction}
+   */
+  function interactionOf(method, url) {
+    const path = url.split('?')[0];
+    const parts = path.split('/').filter(Boolean);
+    if (method === 'POST' && parts[1] === '_search') return 'search-type';
+    if (method === 'GET') {
+      if (parts.length <= 1) return 'search-type';
+      if (parts[2] === '_history') return parts.length > 3 ? 'vread' : 'history-instance';
+      return 'read';
+    }
+    return { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[method] ?? 'read';
   }
 
   /**

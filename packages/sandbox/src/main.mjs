@@ -7,7 +7,7 @@
 // Run: npm run sandbox (or `node --experimental-websocket packages/sandbox/src/main.mjs`). PORT overrides 8080.
 import './websocket-shim.mjs';
 import { createServer } from 'node:http';
-import { clockStartingAt, setClock } from '@kpro/core';
+import { auditedPatientOf, clockStartingAt, lookUpsOf, setClock } from '@kpro/core';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppPages } from './app-pages.mjs';
@@ -16,13 +16,14 @@ import { markTestTime } from './page-layout.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
 import { createDurableStore, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
+import { createServerAudit } from './fhir-audit.mjs';
 import { createFhirServer } from './fhir-server.mjs';
 import { DEFAULT_MAX_BODY_BYTES, sendJson } from './http-util.mjs';
 import { createLaunchStore } from './launches.mjs';
 import { defaultDataDir, repoRoot } from './paths.mjs';
 import { createRequestLog, loggablePath } from './request-log.mjs';
 import { seedRepository } from './seed.mjs';
-import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, createSmartAuth } from './smart-auth.mjs';
+import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, CLIENT_NAMES, createSmartAuth } from './smart-auth.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_TOKEN_TTL = 3600;
@@ -32,15 +33,17 @@ const print = (text) => process.stdout.write(`${text}\n`);
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void }} [options]
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void, listReadsInternalOnly?: boolean }} [options]
  *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL);
  *   now is a start time for tests (env SANDBOX_NOW, an ISO date-time): the sandbox's clock reads it at
  *   start and runs on from there. Tokens keep the machine's clock. maxBodyBytes: FHIR request bodies larger
  *   than this get 413 (env SANDBOX_MAX_BODY_BYTES; 1 MiB by default). log: where the request log's console
- *   lines go (stdout; tests collect them even when quiet).
+ *   lines go (stdout; tests collect them even when quiet). listReadsInternalOnly: the municipality's MinLog
+ *   policy for list reads without a citizen in context (env SANDBOX_LIST_READS_INTERNAL_ONLY=0 turns it off;
+ *   on by default): their AuditEvents are marked INTERNAL_AUDIT_ONLY.
  * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
  */
-export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes, log: logLine } = {}) {
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes, log: logLine, listReadsInternalOnly = process.env.SANDBOX_LIST_READS_INTERNAL_ONLY !== '0' } = {}) {
   const started = performance.now();
   // A test start time is only ever set on purpose; it is shouted at start and on the EOJ page.
   setClock(now ? clockStartingAt(now) : undefined);
@@ -65,7 +68,8 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
   const log = createRequestLog({ quiet: quiet && !logLine, write: logLine });
   const server = createServer();
   const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
-  const fhir = createFhirServer({ repo, store, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration, maxBodyBytes: bodyLimit });
+  const audit = createServerAudit({ repo, clientNames: CLIENT_NAMES, listReadsInternalOnly });
+  const fhir = createFhirServer({ repo, store, audit, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration, maxBodyBytes: bodyLimit });
   const eoj = createEojPages({ repo, launches });
   const app = createAppPages({ httpServer: server, quiet });
 
@@ -77,6 +81,12 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
     if (path === '/__sandbox/requests' && req.method === 'DELETE') {
       log.clear();
       return sendJson(res, 200, { cleared: true });
+    }
+    const minlog = /^\/__sandbox\/minlog\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+    if (minlog && req.method === 'GET') {
+      // The citizen's MinLog as the FHIR server's own AuditEvents give it (who, when, which system, how many requests).
+      const events = repo.current('AuditEvent');
+      return sendJson(res, 200, { patient: minlog[1], lookUps: lookUpsOf(minlog[1], events), auditEvents: events.filter((e) => auditedPatientOf(e) === minlog[1]).length });
     }
     if (path === '/__sandbox/stats' && req.method === 'GET') {
       const memory = process.memoryUsage();

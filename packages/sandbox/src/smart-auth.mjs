@@ -24,6 +24,8 @@ import { loadOrCreateKeys } from './smart-keys.mjs';
 export const CPR_CONTEXT_ROLE = 'https://kpro.example.dk/fhir/smart-role/cpr-context';
 export const APP_CLIENT_ID = 'kpro-app';
 export const CITIZEN_CLIENT_ID = 'kpro-citizen';
+/** The clients' names, as MinLog shows the system a look-up was made in. */
+export const CLIENT_NAMES = { [APP_CLIENT_ID]: 'kpro (PRO i EOJ)', [CITIZEN_CLIENT_ID]: 'kpro borger' };
 
 /**
  * The error_description of a refused launch (with error=invalid_request at the app's redirect URI). The
@@ -127,7 +129,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
 
     const provider = new Provider(urls.issuer, {
       adapter: Adapter,
-      clients: [client(APP_CLIENT_ID, 'kpro (PRO i EOJ)'), client(CITIZEN_CLIENT_ID, 'kpro borger')],
+      clients: [client(APP_CLIENT_ID, CLIENT_NAMES[APP_CLIENT_ID]), client(CITIZEN_CLIENT_ID, CLIENT_NAMES[CITIZEN_CLIENT_ID])],
       jwks: { keys: [keys.privateJwk] },
       cookies: { keys: keys.cookieKeys },
       scopes: NON_RESOURCE_SCOPES,

@@ -16,7 +16,7 @@ export const POUL = 'poul-test-nielsen';
 /** The scopes packages/app asks for (kept in step with packages/app/src/config.ts by hand). */
 export const APP_SCOPES = [
   'launch openid fhirUser online_access patient/*.rs',
-  'patient/QuestionnaireResponse.cru patient/CarePlan.cru patient/ServiceRequest.cru patient/Task.cru patient/ClinicalImpression.cru patient/AuditEvent.c',
+  'patient/QuestionnaireResponse.cru patient/CarePlan.cru patient/ServiceRequest.cru patient/Task.cru patient/ClinicalImpression.cru',
   'user/Questionnaire.rs user/PlanDefinition.rs user/ActivityDefinition.rs user/Basic.rs user/CareTeam.rs user/Practitioner.rs',
 ].join(' ');
 

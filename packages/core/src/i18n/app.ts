@@ -33,6 +33,18 @@ export interface AppTranslation {
   plansTitle: string;
   noPlans: string;
   bigScreen: string;
+  /** The citizen's own MinLog: who has looked at their data (one row per look-up). */
+  lookUps: {
+    title: string;
+    intro: string;
+    loading: string;
+    none: string;
+    failed: string;
+    when: string;
+    who: string;
+    system: string;
+    requests: string;
+  };
   failures: Record<LaunchFailure, { title: string; next: string }>;
 }
 
@@ -75,6 +87,17 @@ const da: AppTranslation = {
   plansTitle: 'Planer',
   noPlans: 'Borgeren har ingen planer.',
   bigScreen: 'Storskærm (samtale med borgeren)',
+  lookUps: {
+    title: 'Hvem har set dine oplysninger',
+    intro: 'Hver linje er én gang, en medarbejder har åbnet dine oplysninger i PRO, uanset hvor meget der blev set. Det samme ser du i MinLog på sundhed.dk.',
+    loading: 'Henter opslagene …',
+    none: 'Ingen medarbejdere har åbnet dine oplysninger i PRO endnu.',
+    failed: 'Opslagene kunne ikke hentes lige nu. Prøv igen senere.',
+    when: 'Hvornår',
+    who: 'Hvem',
+    system: 'System',
+    requests: 'Antal kald',
+  },
   failures: {
     'no-launch': { title: 'PRO skal åbnes fra journalen', next: 'Åbn borgeren i jeres omsorgssystem, og vælg "Åbn PRO" derfra. Siden kan ikke åbnes direkte.' },
     'consent-denied': { title: 'Adgangen blev afvist', next: 'PRO fik ikke lov til at hente borgerens data. Åbn PRO igen fra journalen, og godkend adgangen.' },
@@ -116,6 +139,17 @@ const en: AppTranslation = {
   plansTitle: 'Plans',
   noPlans: 'The citizen has no plans.',
   bigScreen: 'Big screen (conversation with the citizen)',
+  lookUps: {
+    title: 'Who has looked at your data',
+    intro: 'Each line is one time a member of staff opened your data in PRO, however much they looked at. MinLog on sundhed.dk shows the same.',
+    loading: 'Fetching the look-ups …',
+    none: 'No member of staff has opened your data in PRO yet.',
+    failed: 'The look-ups could not be fetched right now. Try again later.',
+    when: 'When',
+    who: 'Who',
+    system: 'System',
+    requests: 'Requests',
+  },
   failures: {
     'no-launch': { title: 'PRO must be opened from the record', next: 'Open the citizen in your care record system and choose "Open PRO" there. This page cannot be opened directly.' },
     'consent-denied': { title: 'Access was refused', next: "PRO was not allowed to read the citizen's data. Open PRO again from the record and approve the access." },
