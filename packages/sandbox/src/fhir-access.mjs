@@ -14,6 +14,7 @@ import {
   OperationOutcomeError,
 } from '@medplum/core';
 import { getExtraEntries } from '@medplum/fhir-router';
+import { patientIdOf, patientsOf, referencesIn } from '@kpro/core';
 import { patientCompartmentParams } from './fhir-definitions.mjs';
 import { accessFor } from './scopes.mjs';
 
@@ -21,6 +22,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 const PATIENT_REF = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+/** A reference to a resource on this server: `Type/id` (a full URL's tail is read the same way). */
+const LOCAL_REF = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
 /** @param {string} text */
 export function forbiddenError(text) {
@@ -97,6 +100,28 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     }
   };
 
+  /**
+   * A write names only the citizen in context: every Reference to a Patient anywhere in it (subject,
+   * author, source, performer, extensions, contained resources …) is that citizen, and so are the citizens
+   * of the resources it points at on this server (basedOn, partOf, investigation, focus …: one look-up
+   * per reference, no further). Otherwise a token for Inge could file data in Jens's record.
+   */
+  const assertNamesOnlyPatientInContext = async (resource) => {
+    for (const reference of referencesIn(resource)) {
+      const patientId = patientIdOf(reference);
+      if (patientId !== undefined) {
+        if (patientId !== patient) throw forbiddenError(`${resource.resourceType} may name only the citizen in context, not ${reference}`);
+        continue;
+      }
+      const target = LOCAL_REF.exec(reference);
+      if (!target || reference.startsWith('#')) continue;
+      const existing = await readRaw(target[1], target[2]).catch(() => undefined);
+      if (!existing) continue;
+      for (const other of patientsOf(existing)) {
+        if (other !== patient) throw forbiddenError(`${resource.resourceType} refers to ${target[1]}/${target[2]}, which belongs to another citizen`);
+      }
+    }
+  };
   const readRaw = (type, id) => repo.readResource(type, id);
 
   /** Runs a search without paging or includes, keeps what the token may see, then pages and includes. */
@@ -148,6 +173,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     },
     async createResource(resource, options, update) {
       assertWritable(resource, check(resource.resourceType, 'c'));
+      await assertNamesOnlyPatientInContext(resource);
       const result = await repo.createResource(resource, options, update);
       audit.touch('create', result);
       return result;
@@ -158,6 +184,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
       if (existing) assertWritable(existing, access);
       else check(resource.resourceType, 'c'); // an update that creates is a create
       assertWritable(resource, access);
+      await assertNamesOnlyPatientInContext(resource);
       const result = await repo.updateResource(resource, options);
       audit.touch(existing ? 'update' : 'create', result);
       return result;
@@ -169,6 +196,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
       const result = await repo.withTransaction(async () => {
         const patched = await repo.patchResource(type, id, patch, options);
         assertWritable(patched, access);
+        await assertNamesOnlyPatientInContext(patched);
         return patched;
       });
       audit.touch('patch', result);
@@ -186,6 +214,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
       // another patient's data is neither revealed nor returned.
       const access = check(resource.resourceType, 'c');
       assertWritable(resource, access);
+      await assertNamesOnlyPatientInContext(resource);
       const all = await repo.search({ ...searchRequest, count: undefined, offset: undefined, sortRules: undefined });
       const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient) !== 'other');
       if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
