@@ -98,6 +98,9 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       });
     }
     if (path === '/__sandbox/reset' && req.method === 'POST') {
+      // Wiping every citizen's data takes a same-origin Origin header: a page elsewhere cannot send one,
+      // and a bare request (curl, a script) must say where it comes from (npm run sandbox:reset does).
+      if (!from) return sendJson(res, 403, { error: 'reset needs an Origin header of this sandbox' });
       await store.replaceAll(async () => {
         repo.clear();
         await seedRepository(repo);

@@ -13,7 +13,8 @@ const dataDir = process.env.SANDBOX_DATA_DIR || defaultDataDir;
 
 let resetRunning = false;
 try {
-  const res = await fetch(`http://127.0.0.1:${port}/__sandbox/reset`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+  const origin = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${origin}/__sandbox/reset`, { method: 'POST', headers: { origin }, signal: AbortSignal.timeout(5000) });
   resetRunning = res.ok;
 } catch {
   // not running

@@ -127,4 +127,21 @@ describe('test hooks', () => {
     const res = await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE', headers: { origin: 'https://evil.example' } });
     assert.equal(res.status, 403);
   });
+
+  it('reset only with a same-origin Origin header', async () => {
+    const token = (await ehrLaunchToken(sandbox, { practitioner: MADS, patient: INGE })).access_token;
+    const created = await fhir(sandbox, token, 'QuestionnaireResponse', {
+      method: 'POST',
+      body: { resourceType: 'QuestionnaireResponse', status: 'in-progress', subject: { reference: `Patient/${INGE}` } },
+    });
+    assert.equal(created.status, 201);
+    for (const headers of [{}, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+      const res = await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST', headers });
+      assert.equal(res.status, 403, JSON.stringify(headers));
+    }
+    assert.equal((await fhir(sandbox, token, `QuestionnaireResponse/${created.body.id}`)).status, 200, 'nothing was reset');
+    const res = await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST', headers: { origin: sandbox.url } });
+    assert.equal(res.status, 200);
+    assert.equal((await fhir(sandbox, token, `QuestionnaireResponse/${created.body.id}`)).status, 404, 'back to the seed');
+  });
 });
