@@ -28,7 +28,8 @@ export interface AppTranslation {
   back: string;
   saving: string;
   saved: string;
-  saveFailed: (reason: string) => string;
+  /** `kind`: why the save failed (`errorKindOf` of the error: network, server, forbidden, conflict, invalid …). */
+  saveFailed: (kind: string) => string;
   retry: string;
   plansTitle: string;
   noPlans: string;
@@ -55,7 +56,27 @@ export type LaunchFailure =
   | 'citizen-not-found'
   | 'server-down'
   | 'forbidden'
+  | 'launch-expired'
+  | 'unknown-server'
   | 'unknown';
+
+/** Why a save failed, in words, by error kind; anything else is "unknown". */
+const saveReasonDa: Record<string, string> = {
+  network: 'der er ingen forbindelse til serveren',
+  server: 'serveren svarede med en fejl',
+  forbidden: 'du har ikke adgang til at gemme dem',
+  conflict: 'de er ændret et andet sted imens',
+  invalid: 'serveren afviste dem',
+  unknown: 'en ukendt fejl',
+};
+const saveReasonEn: Record<string, string> = {
+  network: 'the server cannot be reached',
+  server: 'the server answered with an error',
+  forbidden: 'you are not allowed to save them',
+  conflict: 'they were changed elsewhere meanwhile',
+  invalid: 'the server refused them',
+  unknown: 'an unknown error',
+};
 
 const da: AppTranslation = {
   title: 'PRO',
@@ -82,7 +103,7 @@ const da: AppTranslation = {
   back: 'Tilbage',
   saving: 'Gemmer svarene …',
   saved: 'Svarene er gemt.',
-  saveFailed: (r) => `Svarene kunne ikke gemmes (${r}). De er bevaret på denne enhed; prøv igen.`,
+  saveFailed: (kind) => `Svarene kunne ikke gemmes (${saveReasonDa[kind] ?? saveReasonDa.unknown}). De er bevaret på denne enhed; prøv igen.`,
   retry: 'Prøv igen',
   plansTitle: 'Planer',
   noPlans: 'Borgeren har ingen planer.',
@@ -105,6 +126,14 @@ const da: AppTranslation = {
     'citizen-not-found': { title: 'Borgeren blev ikke fundet', next: 'Borgeren findes ikke i PRO-systemet. Kontrollér, at du har valgt den rigtige borger i journalen, eller kontakt support.' },
     'server-down': { title: 'PRO-serveren svarer ikke', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt jeres IT-support.' },
     forbidden: { title: 'Du har ikke adgang', next: 'Din rolle giver ikke adgang til dette. Kontakt din leder eller jeres IT-support, hvis du mener, det er en fejl.' },
+    'launch-expired': {
+      title: 'Åbningen fra journalen er udløbet',
+      next: 'PRO kan kun åbnes én gang pr. klik i journalen og kun inden for fem minutter. Åbn borgeren igen fra jeres omsorgssystem, og vælg "Åbn PRO".',
+    },
+    'unknown-server': {
+      title: 'Ukendt server',
+      next: 'PRO blev bedt om at logge ind på en server, den ikke er sat op til, og har derfor ikke gjort det. Åbn PRO fra jeres eget omsorgssystem, og kontakt IT-support, hvis fejlen bliver ved.',
+    },
     unknown: { title: 'Noget gik galt', next: 'Prøv at åbne PRO igen fra journalen. Kontakt support, hvis fejlen bliver ved.' },
   },
 };
@@ -134,7 +163,7 @@ const en: AppTranslation = {
   back: 'Back',
   saving: 'Saving the answers …',
   saved: 'The answers are saved.',
-  saveFailed: (r) => `The answers could not be saved (${r}). They are kept on this device; try again.`,
+  saveFailed: (kind) => `The answers could not be saved (${saveReasonEn[kind] ?? saveReasonEn.unknown}). They are kept on this device; try again.`,
   retry: 'Try again',
   plansTitle: 'Plans',
   noPlans: 'The citizen has no plans.',
@@ -157,6 +186,14 @@ const en: AppTranslation = {
     'citizen-not-found': { title: 'The citizen was not found', next: 'The citizen does not exist in the PRO system. Check that you chose the right citizen in the record, or contact support.' },
     'server-down': { title: 'The PRO server does not answer', next: 'Try again in a moment. If it still does not work, contact your IT support.' },
     forbidden: { title: 'You do not have access', next: 'Your role does not give access to this. Contact your manager or IT support if you think this is a mistake.' },
+    'launch-expired': {
+      title: 'The launch from the record has expired',
+      next: 'PRO opens only once per click in the record, and only within five minutes. Open the citizen again in your care record system and choose "Open PRO".',
+    },
+    'unknown-server': {
+      title: 'Unknown server',
+      next: 'PRO was asked to log in to a server it is not set up for, and did not. Open PRO from your own care record system, and contact IT support if this keeps happening.',
+    },
     unknown: { title: 'Something went wrong', next: 'Try opening PRO again from the record. Contact support if the error persists.' },
   },
 };

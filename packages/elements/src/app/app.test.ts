@@ -111,6 +111,16 @@ describe('<kpro-app>', () => {
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('PRO skal åbnes fra journalen');
   });
 
+  it('says what to do about an expired launch and an unknown server, in Danish and English', async () => {
+    const expired = await fixture<KproApp>(html`<kpro-app failure="launch-expired"></kpro-app>`);
+    expect(expired.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Åbn borgeren igen');
+    const expiredEn = await fixture<KproApp>(html`<kpro-app lang="en" failure="launch-expired"></kpro-app>`);
+    expect(expiredEn.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Open the citizen again');
+    const server = await fixture<KproApp>(html`<kpro-app failure="unknown-server"></kpro-app>`);
+    expect(server.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Ukendt server');
+    expect(server.shadowRoot!.querySelector('[role=alert]')!.textContent).to.not.contain('Noget gik galt');
+  });
+
   it("shows the citizen who has looked at her data: one row per look-up, not her own use", async () => {
     const event = (correlationId: string, who: string, minute: number) =>
       buildAuditEvent({
