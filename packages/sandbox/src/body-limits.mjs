@@ -6,20 +6,22 @@
 export const MAX_JSON_DEPTH = 100;
 
 /**
- * Validating a resource costs about 30 µs per JSON object here, so this keeps one write under about 300 ms
- * (the largest questionnaire in the seed has 1,830 objects; a response to it about 500).
+ * Validating costs up to about 20 µs per JSON value here (objects, arrays, numbers, strings …; most when
+ * every one of them is wrong), so this keeps one write's validation near 300 ms at worst. The largest
+ * questionnaire in the seed has about 6,000 values; a response to it far fewer.
  */
-export const MAX_JSON_OBJECTS = 10_000;
+export const MAX_JSON_VALUES = 15_000;
 
 /**
  * Whether JSON text nests more than `maxDepth` objects/arrays inside each other ('depth') or holds more
- * than `maxObjects` objects ('objects'); brackets inside strings do not count.
+ * than `maxValues` values ('values', counted as opening brackets and commas); brackets and commas inside
+ * strings do not count.
  * @param {string} text
- * @returns {'depth' | 'objects' | undefined}
+ * @returns {'depth' | 'values' | undefined}
  */
-export function jsonShapeProblem(text, maxDepth = MAX_JSON_DEPTH, maxObjects = MAX_JSON_OBJECTS) {
+export function jsonShapeProblem(text, maxDepth = MAX_JSON_DEPTH, maxValues = MAX_JSON_VALUES) {
   let depth = 0;
-  let objects = 0;
+  let values = 1;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -29,7 +31,9 @@ export function jsonShapeProblem(text, maxDepth = MAX_JSON_DEPTH, maxObjects = M
     } else if (c === 34) inString = true;
     else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > maxDepth) return 'depth';
-      if (c === 123 && ++objects > maxObjects) return 'objects';
+      if (++values > maxValues) return 'values';
+    } else if (c === 44 /* , */) {
+      if (++values > maxValues) return 'values';
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
   return undefined;

@@ -31,11 +31,34 @@ export function forbiddenError(text) {
 }
 
 /**
+ * Stored versions never change (a write makes a new version id), so the compartment of what the store
+ * returned can be remembered: searches check every match, and the server's AuditEvents soon outnumber
+ * everything else. Never used for a resource a client sends: it could carry a stored version's meta.
+ */
+const storedCompartments = new Map();
+const STORED_COMPARTMENTS_MAX = 100_000;
+
+/** The compartment of a version the store returned (cached by type, id and version id). */
+function storedCompartmentPatients(resource) {
+  const key = `${resource.resourceType}/${resource.id}/${resource.meta?.versionId}`;
+  let ids = storedCompartments.get(key);
+  if (!ids) {
+    ids = compartmentPatients(resource);
+    if (storedCompartments.size >= STORED_COMPARTMENTS_MAX) storedCompartments.clear();
+    if (resource.meta?.versionId) storedCompartments.set(key, ids);
+  }
+  return ids;
+}
+
+/**
  * Ids of the patients whose compartment a resource is in, from the Patient CompartmentDefinition.
  * @param {import('@medplum/fhirtypes').Resource} resource
  * @returns {Set<string>}
  */
 export function compartmentPatients(resource) {
+  // An AuditEvent's compartment (agent.who or entity.what that is a Patient) is every Patient it names:
+  // read without FHIRPath, since the server writes one per request and searches meet thousands.
+  if (resource.resourceType === 'AuditEvent') return patientsOf(resource);
   const ids = new Set();
   if (resource.resourceType === 'Patient' && resource.id) ids.add(resource.id);
   const params = getSearchParameters(resource.resourceType) ?? {};
@@ -56,9 +79,10 @@ export function compartmentPatients(resource) {
  * definitions such as Questionnaire, or a Basic action guide; readable, not writable, with patient scopes).
  * @param {import('@medplum/fhirtypes').Resource} resource
  * @param {string | undefined} patientId undefined when the launch found no patient
+ * @param {{ stored?: boolean }} [options] stored: the resource is a version the store returned (cacheable)
  */
-export function compartmentStatus(resource, patientId) {
-  const ids = compartmentPatients(resource);
+export function compartmentStatus(resource, patientId, { stored = false } = {}) {
+  const ids = stored ? storedCompartmentPatients(resource) : compartmentPatients(resource);
   if (ids.size === 0) return 'none';
   return patientId && ids.has(patientId) ? 'own' : 'other';
 }
@@ -87,7 +111,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   // definitions (scopes.mjs), and a definition type can still hold a citizen's resource (a Basic or a
   // CareTeam with a subject).
   const assertReadable = (resource) => {
-    if (compartmentStatus(resource, patient) === 'other') {
+    if (compartmentStatus(resource, patient, { stored: true }) === 'other') {
       throw forbiddenError(`${resource.resourceType}/${resource.id} is outside the patient in context`);
     }
   };
@@ -131,7 +155,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const start = offset ?? 0;
     const all = await repo.search({ ...rest, count: undefined, offset: undefined });
-    const entries = (all.entry ?? []).filter((e) => compartmentStatus(e.resource, patient) !== 'other');
+    const entries = (all.entry ?? []).filter((e) => compartmentStatus(e.resource, patient, { stored: true }) !== 'other');
     const page = entries.slice(start, start + pageSize);
     for (const e of page) audit.touch('search-type', e.resource);
     if ((include || revInclude) && page.length) {
@@ -216,7 +240,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
       assertWritable(resource, access);
       await assertNamesOnlyPatientInContext(resource);
       const all = await repo.search({ ...searchRequest, count: undefined, offset: undefined, sortRules: undefined });
-      const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient) !== 'other');
+      const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient, { stored: true }) !== 'other');
       if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
       if (matches.length === 1) {
         audit.touch('read', matches[0]);

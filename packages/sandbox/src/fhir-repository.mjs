@@ -4,8 +4,8 @@
 // The content lives in MemoryRepository's private maps (`resources`, `history`); that is why
 // @medplum/fhir-router is pinned to an exact version and test/persistence.test.mjs reloads real data.
 import './websocket-shim.mjs';
-import { MemoryRepository } from '@medplum/fhir-router';
-import { nowIso } from '@kpro/core';
+import { getExtraEntries, MemoryRepository } from '@medplum/fhir-router';
+import { nowIso, patientIdOf, patientsOf } from '@kpro/core';
 import { ensureType, validate } from './fhir-definitions.mjs';
 
 const FORMAT = 'kpro-sandbox-fhir/1';
@@ -26,6 +26,12 @@ export class SandboxRepository extends MemoryRepository {
   /** Effects not yet handed to onCommit (those of the transaction under way). @type {StoreOp[]} */
   #ops = [];
   #recording = true;
+  /**
+   * AuditEvent ids by the citizen they name. The server writes one per read, so they outnumber everything
+   * else; a citizen's MinLog search (`AuditEvent?patient=`) must not evaluate FHIRPath over all of them.
+   * @type {Map<string, Set<string>>}
+   */
+  #auditByPatient = new Map();
 
   async createResource(resource, options, update = false) {
     validate(resource);
@@ -46,8 +52,28 @@ export class SandboxRepository extends MemoryRepository {
    */
   createResourceSync(resource, options, update = false) {
     const stored = super.createResourceSync(resource, options, update);
+    this.#indexAudit(stored);
     this.#record({ put: stored });
     return stored;
+  }
+
+  /** @param {import('@medplum/fhirtypes').Resource} resource */
+  #indexAudit(resource) {
+    if (resource.resourceType !== 'AuditEvent') return;
+    for (const patientId of patientsOf(resource)) {
+      if (!this.#auditByPatient.has(patientId)) this.#auditByPatient.set(patientId, new Set());
+      this.#auditByPatient.get(patientId).add(resource.id);
+    }
+  }
+
+  #reindexAudit() {
+    this.#auditByPatient.clear();
+    for (const event of this.resources.get('AuditEvent')?.values() ?? []) this.#indexAudit(event);
+  }
+
+  clear() {
+    super.clear();
+    this.#auditByPatient.clear();
   }
 
   async deleteResource(resourceType, id, options) {
@@ -94,6 +120,7 @@ export class SandboxRepository extends MemoryRepository {
         continue;
       }
       const { resourceType, id } = op.put;
+      this.#indexAudit(op.put);
       if (!this.resources.has(resourceType)) this.resources.set(resourceType, new Map());
       this.resources.get(resourceType).set(id, op.put);
       if (!this.history.has(resourceType)) this.history.set(resourceType, new Map());
@@ -110,7 +137,49 @@ export class SandboxRepository extends MemoryRepository {
 
   async search(searchRequest) {
     ensureType(searchRequest.resourceType);
-    return super.search(searchRequest);
+    const narrowed = this.#auditSearchByPatient(searchRequest);
+    if (!narrowed) return super.search(searchRequest);
+    // The engine's search walks `this.resources`: let it walk only the citizen's events, with the patient
+    // filter answered by the index (the same references the search parameter's FHIRPath would find).
+    const all = this.resources.get('AuditEvent');
+    this.resources.set('AuditEvent', narrowed.candidates);
+    let bundle;
+    try {
+      bundle = this.searchSync(narrowed.request);
+    } finally {
+      if (all) this.resources.set('AuditEvent', all);
+      else this.resources.delete('AuditEvent');
+    }
+    if ((searchRequest.include || searchRequest.revInclude) && bundle.entry?.length) {
+      await getExtraEntries(this, searchRequest, bundle.entry.map((e) => e.resource), bundle.entry);
+    }
+    return bundle;
+  }
+
+  /** An AuditEvent search with one plain `patient=` value: the index's candidates and the rest of the request. */
+  #auditSearchByPatient(searchRequest) {
+    if (searchRequest.resourceType !== 'AuditEvent') return undefined;
+    const filters = searchRequest.filters ?? [];
+    const byPatient = filters.filter((f) => f.code === 'patient');
+    if (byPatient.length !== 1 || byPatient[0].operator !== 'eq' || byPatient[0].value.includes(',')) return undefined;
+    const value = byPatient[0].value;
+    const patientId = value.includes('/') ? patientIdOf(value) : value;
+    if (!patientId) return undefined;
+    const stored = this.resources.get('AuditEvent');
+    let events = [];
+    for (const id of this.#auditByPatient.get(patientId) ?? []) {
+      const event = stored?.get(id);
+      if (event) events.push(event);
+    }
+    const request = { ...searchRequest, filters: filters.filter((f) => f !== byPatient[0]) };
+    // Sorting by date (`recorded`) is what MinLog asks for; the engine would evaluate FHIRPath in every
+    // comparison. The candidates go in already sorted instead (the engine keeps their order).
+    const [rule, ...more] = searchRequest.sortRules ?? [];
+    if (rule?.code === 'date' && more.length === 0) {
+      events = events.sort((a, b) => (rule.descending ? -1 : 1) * String(a.recorded).localeCompare(String(b.recorded)));
+      request.sortRules = undefined;
+    }
+    return { candidates: new Map(events.map((e) => [e.id, e])), request };
   }
 
   async readHistory(resourceType, id) {
@@ -204,5 +273,6 @@ export class SandboxRepository extends MemoryRepository {
     for (const [type, byId] of Object.entries(data.history ?? {})) {
       this.history.set(type, new Map(Object.entries(byId)));
     }
+    this.#reindexAudit();
   }
 }

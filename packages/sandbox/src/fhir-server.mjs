@@ -11,7 +11,7 @@ import { FhirRouter } from '@medplum/fhir-router';
 import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-access.mjs';
 import { createTouchCollector } from './fhir-audit.mjs';
-import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_OBJECTS, prototypePropertyIn } from './body-limits.mjs';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES, prototypePropertyIn } from './body-limits.mjs';
 import { DEFAULT_MAX_BODY_BYTES, parseForm, readBody, sendJson } from './http-util.mjs';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -125,11 +125,11 @@ export function createFhirServer({ repo, store, audit, verifyToken, smartConfigu
         const type = String(req.headers['content-type'] ?? '');
         if (type.includes('application/x-www-form-urlencoded')) body = parseForm(text);
         else if (text) {
-          // Checked on the text, before parsing: no real resource nests this deep or holds this many objects,
+          // Checked on the text, before parsing: no real resource nests this deep or holds this many values,
           // and validating or copying one that does would hold the one-at-a-time server for seconds.
           const problem = jsonShapeProblem(text);
           if (problem === 'depth') return send(400, outcome(`The request body is nested deeper than ${MAX_JSON_DEPTH} JSON levels`, 'structure'));
-          if (problem === 'objects') return send(413, outcome(`The request body holds more than ${MAX_JSON_OBJECTS} JSON objects`, 'too-costly'));
+          if (problem === 'values') return send(413, outcome(`The request body holds more than ${MAX_JSON_VALUES} JSON values`, 'too-costly'));
           body = JSON.parse(text);
           const name = prototypePropertyIn(body);
           if (name !== undefined) return send(400, outcome(`Unknown property "${name}": not a FHIR element`, 'structure'));
