@@ -55,7 +55,11 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
 
   initDefinitions();
   const repo = new SandboxRepository();
-  const store = createDurableStore(repo, dataDir, { onError: (err) => process.stderr.write(`sandbox: ${err.message}\n`) });
+  const store = createDurableStore(repo, dataDir, {
+    onError: (err) => process.stderr.write(`sandbox: ${err.message}\n`),
+    // For the crash test: fold the journal into a snapshot often, so kills land around compactions too.
+    compactAfterBytes: Number(process.env.SANDBOX_COMPACT_AFTER_BYTES) || undefined,
+  });
   let seeded = false;
   if (!store.open()) {
     await store.replaceAll(() => seedRepository(repo));

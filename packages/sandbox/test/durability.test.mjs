@@ -1,7 +1,8 @@
 // "201 means on disk": the sandbox runs as its own process, a write is acknowledged, the process is
 // killed at once with SIGKILL (no shutdown hook runs), and after a restart on the same data folder the
 // write is there. Several single trials, a burst of concurrent writes and a transaction; 0 acknowledged
-// writes may be lost.
+// writes may be lost. The journal is folded into a snapshot every 50 kB here (8 MB normally), so the
+// kills also land just before, during and after compactions.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { APP_SCOPES, ehrLaunchToken, fhir, INGE, MADS, questionnaireResponse } f
 
 const TRIALS = 5;
 const BURST = 25;
+const COMPACT_OFTEN = { SANDBOX_COMPACT_AFTER_BYTES: '50000' };
 
 /** @type {string} */
 let dataDir;
@@ -22,7 +24,7 @@ let token;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kpro-crash-test-'));
-  sandbox = await spawnSandbox({ dataDir });
+  sandbox = await spawnSandbox({ dataDir, env: COMPACT_OFTEN });
   port = sandbox.port;
   // One token for every trial: same origin and signing key after each restart, so it stays valid.
   token = (await ehrLaunchToken(sandbox, { practitioner: MADS, patient: INGE }, { scope: `${APP_SCOPES} patient/QuestionnaireResponse.cruds` })).access_token;
@@ -36,7 +38,7 @@ after(async () => {
 /** Kills the sandbox with SIGKILL and starts it again on the same port and data folder. */
 async function crashAndRestart() {
   await sandbox.kill('SIGKILL');
-  sandbox = await spawnSandbox({ dataDir, port });
+  sandbox = await spawnSandbox({ dataDir, port, env: COMPACT_OFTEN });
 }
 
 const marker = (value) => ({ system: 'https://kpro.example.dk/fhir/crash-test', value });
@@ -74,6 +76,8 @@ describe('durability: killed right after the acknowledgement', { timeout: 180_00
     );
     const entry = (i) => ({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: questionnaireResponse(INGE, { identifier: marker(`tx-${i}`) }), request: { method: 'POST', url: 'QuestionnaireResponse' } });
     const tx = await fhir(sandbox, token, '', { method: 'POST', body: { resourceType: 'Bundle', type: 'transaction', entry: [entry(1), entry(2), entry(3)] } });
+    // Reads meanwhile: their AuditEvents are journaled too, and push the journal past a compaction.
+    await Promise.all(Array.from({ length: 40 }, () => fhir(sandbox, token, `QuestionnaireResponse?subject=Patient/${INGE}&_count=1`)));
     const acknowledged = writes.filter((w) => w.status === 201).map((w) => w.body.id);
     assert.equal(acknowledged.length, BURST);
     assert.equal(tx.status, 200, JSON.stringify(tx.body));
