@@ -112,6 +112,7 @@ describe('MinLog: one launch is one look-up', () => {
     }
     const karen = await minlog(KAREN);
     const jens = await minlog(JENS);
+    assert.equal(karen.lookUps.length + jens.lookUps.length, launches.length, 'N launches, N look-ups');
     assert.equal(karen.lookUps.length, 3);
     assert.equal(jens.lookUps.length, 3);
     assert.deepEqual(new Set(karen.lookUps.map((l) => l.correlationId)), correlations[KAREN]);
