@@ -126,6 +126,6 @@ export const ReadOnly: Story = {
   name: 'Kun læseadgang',
   render: (args) => {
     const { carePlan, requests, responses } = runningPlan();
-    return render(args, { plans: [carePlan], requests, responses, capabilities: capabilitiesFromScopes('user/*.rs patient/*.rs user/AuditEvent.c') });
+    return render(args, { plans: [carePlan], requests, responses, capabilities: capabilitiesFromScopes('user/*.rs patient/*.rs') });
   },
 };

@@ -24,6 +24,8 @@ after(async () => {
 
 const requests = () => requestLog(sandbox);
 const clearRequests = () => fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE' });
+/** The citizen's look-ups in MinLog, from the FHIR server's own AuditEvents. */
+const lookUps = async (patient) => (await (await fetch(`${sandbox.url}/__sandbox/minlog/${patient}`)).json()).lookUps;
 
 /** The app's access token, read from fhirclient's state in the app frame's sessionStorage. */
 function accessToken(frame) {
@@ -36,8 +38,9 @@ function accessToken(frame) {
 
 
 describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () => {
-  test('a clinician answers on the citizen\'s behalf; the answer is on the server and in the app after a reload; one AuditEvent', async () => {
+  test("a clinician answers on the citizen's behalf; the answer is on the server and in the app after a reload; one look-up in MinLog", async () => {
     await clearRequests();
+    const before = await lookUps(INGE);
     const page = await browser.newPage();
     const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answer-on-behalf' });
     const app = frame.locator('kpro-app');
@@ -78,9 +81,13 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await reloaded.locator(`[data-response-id="${newest.id}"]`).waitFor({ timeout: 20_000 });
     await reloaded.getByRole('button', { name: 'Besvarelser' }).click();
     await reloaded.locator('kpro-answer-view [data-link-id="who5-score"][data-significance="green"]').first().waitFor({ state: 'attached', timeout: 20_000 });
-    const audits = (await requests()).filter((r) => r.method === 'POST' && r.path === '/fhir/AuditEvent');
-    assert.equal(audits.length, 1, 'exactly one AuditEvent for the opened citizen in this session');
-    assert.equal(audits[0].patient, INGE);
+    // The app writes no audit; the FHIR server did, and the whole launch, reload included, is one look-up.
+    assert.equal((await requests()).filter((r) => r.path.startsWith('/fhir/AuditEvent')).length, 0, 'the app writes no AuditEvent');
+    const after = await lookUps(INGE);
+    assert.equal(after.length, before.length + 1, 'one look-up for the launch, however many reads, the write and the reload');
+    const mine = after.find((l) => !before.some((b) => b.correlationId === l.correlationId));
+    assert.equal(mine.whoReference, `Practitioner/${MADS}`);
+    assert.ok(mine.count >= 5, `${mine.count} requests grouped`);
 
     // Neither a URL nor the request log ever held a CPR.
     assert.ok((await requests()).every((r) => !CPR_LIKE.test(r.path)));
@@ -155,8 +162,9 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     await page.close();
   });
 
-  test('a citizen logs in on their own (standalone launch), answers the waiting WHO-5, and it is saved', async () => {
+  test('a citizen logs in on their own (standalone launch), answers the waiting WHO-5, it is saved, and she sees who looked', async () => {
     await clearRequests();
+    const before = await lookUps(INGE);
     const page = await browser.newPage();
     await page.goto(`${sandbox.url}/app/citizen.html?iss=${encodeURIComponent(`${sandbox.url}/fhir`)}`);
     await page.locator(`[data-testid="pick-patient-${INGE}"]`).check({ timeout: 30_000 });
@@ -179,8 +187,13 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     const answer = saved.find((r) => r.basedOn?.[0]?.reference === 'ServiceRequest/inge-test-jensen-opfoelgning');
     assert.ok(answer, 'the response is based on the waiting request');
     assert.equal(answer.author.reference, `Patient/${INGE}`);
-    // A citizen opening their own data leaves no MinLog entry.
-    assert.equal((await requests()).filter((r) => r.path === '/fhir/AuditEvent').length, 0);
+    // Her own use is audited by the server, but is no look-up in her MinLog; she sees the clinicians' look-ups.
+    assert.deepEqual((await lookUps(INGE)).map((l) => l.correlationId), before.map((l) => l.correlationId));
+    const rows = app.locator('kpro-app-look-ups tbody tr');
+    await rows.first().waitFor({ timeout: 20_000 });
+    assert.equal(await rows.count(), before.length);
+    assert.match(await rows.first().textContent(), /Mads Madsen|Hanne Holm/);
+    assert.equal((await requests()).filter((r) => r.method !== 'GET' && r.path.startsWith('/fhir/AuditEvent')).length, 0);
     await page.close();
   });
 

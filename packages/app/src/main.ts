@@ -1,9 +1,10 @@
 // The app page the authorization server redirects back to: finish the SMART launch, then start <kpro-app>.
 import FHIR from 'fhirclient';
 import '@kpro/elements/all.js';
-import { newCorrelationId, restDataSource, type LaunchFailure } from '@kpro/core';
+import { restDataSource, type LaunchFailure } from '@kpro/core';
 import type { AppIntent } from '@kpro/elements';
 import { CPR_CONTEXT_ROLE } from './config.js';
+import { forgetCpr, forgetOldAuditMarks } from './smart-storage.js';
 import { applySmartStyle } from './smart-style.js';
 
 FHIR.oauth2.settings.refreshTokenWithClientId = true;
@@ -22,8 +23,18 @@ function fail(code: LaunchFailure): void {
   app.failure = code;
 }
 
+/** The screen for an error the authorization server sent back instead of a code. */
+function failureOfAuthorizationError(error: string, description: string): LaunchFailure {
+  if (error === 'access_denied') return 'consent-denied';
+  // A launch id is single-use, short-lived and bound to the EOJ session: a reload of the EOJ page, an old
+  // link or a forged id ends here, and the way on is to open the citizen again from the EOJ.
+  if (error === 'invalid_request' && /\blaunch\b/i.test(description)) return 'launch-expired';
+  return 'unknown';
+}
+
 async function start(): Promise<void> {
-  if (params.get('error')) return fail(params.get('error') === 'access_denied' ? 'consent-denied' : 'unknown');
+  const error = params.get('error');
+  if (error) return fail(failureOfAuthorizationError(error, params.get('error_description') ?? ''));
   let client: Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
   try {
     client = await FHIR.oauth2.ready();
@@ -34,6 +45,14 @@ async function start(): Promise<void> {
   const token = client.state.tokenResponse ?? {};
   const fhirContext = (client.getState('tokenResponse.fhirContext') as FhirContextItem[] | undefined) ?? [];
   const cprItem = fhirContext.find((c) => c.role === CPR_CONTEXT_ROLE && c.identifier?.value);
+  forgetOldAuditMarks();
+  // The CPR stays in browser storage only until the citizen is found: at once when the token names them.
+  let patientId = client.patient.id ?? undefined;
+  if (patientId) forgetCpr(client);
+  app.addEventListener('kpro-patient-open', (e) => {
+    patientId = e.detail.patientId;
+    forgetCpr(client, patientId);
+  });
 
   const fhir = restDataSource(client.state.serverUrl, {
     token: () => client.state.tokenResponse?.access_token,
@@ -41,6 +60,7 @@ async function start(): Promise<void> {
     onUnauthorized: async () => {
       try {
         await client.refresh();
+        forgetCpr(client, patientId); // the refreshed token response carries the launch context again
         return true;
       } catch {
         return false;
@@ -48,18 +68,11 @@ async function start(): Promise<void> {
     },
   });
 
-  let correlationId = sessionStorage.getItem('kpro-correlation-id');
-  if (!correlationId) {
-    correlationId = newCorrelationId();
-    sessionStorage.setItem('kpro-correlation-id', correlationId);
-  }
-
   const styleUrl = client.getState('tokenResponse.smart_style_url') as string | undefined;
   if (styleUrl) void applySmartStyle(app, styleUrl);
 
   const fhirUser = client.getFhirUser();
   const intent = (client.getState('tokenResponse.intent') as string | undefined) ?? (params.get('view') === 'citizen' || fhirUser?.startsWith('Patient/') ? 'citizen' : 'answers');
-  app.correlationId = correlationId;
   app.clientId = client.state.clientId;
   app.scopes = String(token.scope ?? '');
   app.intent = (['answers', 'plans', 'answer-on-behalf', 'citizen'].includes(intent) ? intent : 'answers') as AppIntent;

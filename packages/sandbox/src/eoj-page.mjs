@@ -2,9 +2,12 @@
 // a failure to simulate, and "Åbn PRO", which creates an EHR launch on the server and opens the app
 // in an iframe with only `iss` and the opaque `launch` id in its URL. The CPR is shown on the page
 // (this is the EHR) and goes to the app inside the token response, never in a URL.
-import { ageOn } from '@kpro/core';
+// The EOJ has a browser session (a cookie): a launch belongs to the session that created it, and the
+// authorization server accepts it only from that session.
+import { ageOn, formatDate, lookUpsOf } from '@kpro/core';
 import { formatCpr, CPR_SYSTEM } from './cpr.mjs';
-import { escapeHtml, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
+import { escapeHtml, parseCookies, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
+import { randomId } from './launches.mjs';
 import { EOJ_STYLE, layout } from './page-layout.mjs';
 import { PRACTITIONERS, practitionerById, practitionerLabel } from './roles.mjs';
 import { UNKNOWN_CITIZEN } from './seed.mjs';
@@ -24,6 +27,24 @@ export const SIMULATIONS = [
 ];
 
 
+/** The EOJ's session cookie (HttpOnly: no script reads it; SameSite=Lax: the app's frame is same-site). */
+export const EOJ_SESSION_COOKIE = 'kpro_eoj_session';
+
+/** @param {import('node:http').IncomingMessage} req */
+export function eojSessionOf(req) {
+  const value = parseCookies(req)[EOJ_SESSION_COOKIE];
+  return value && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : undefined;
+}
+
+/** The session of this browser, started (cookie set on the answer) when it has none. */
+function ensureSession(req, res) {
+  const existing = eojSessionOf(req);
+  if (existing) return existing;
+  const id = randomId();
+  res.setHeader('set-cookie', `${EOJ_SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`);
+  return id;
+}
+
 const nameOf = (p) => p.name?.[0]?.text ?? [...(p.name?.[0]?.given ?? []), p.name?.[0]?.family].join(' ');
 const cprOf = (p) => p.identifier?.find((i) => i.system === CPR_SYSTEM)?.value ?? '';
 const options = (list, selected) =>
@@ -41,7 +62,7 @@ export function createEojPages({ repo, launches }) {
     return (bundle.entry ?? []).map((e) => e.resource);
   }
 
-  async function home(res, { error, practitioner = PRACTITIONERS[0].id, intent = 'answers', simulate = 'none' } = {}) {
+  async function home(req, res, { error, practitioner = PRACTITIONERS[0].id, intent = 'answers', simulate = 'none' } = {}) {
     const list = await citizens();
     const rows = list
       .map((p, i) => {
@@ -51,6 +72,7 @@ export function createEojPages({ repo, launches }) {
   <td><label for="patient-${id}">${escapeHtml(nameOf(p))}</label></td>
   <td class="cpr">${escapeHtml(formatCpr(cprOf(p)))}</td>
   <td>${p.birthDate ? ageOn(p.birthDate) : ''} år</td>
+  <td><a href="/eoj/minlog/${id}" data-testid="minlog-${id}">MinLog</a></td>
 </tr>`;
       })
       .join('\n');
@@ -74,7 +96,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   </div>
 </div>
 <table data-testid="citizen-list">
-  <thead><tr><th></th><th>Navn</th><th>CPR-nr.</th><th>Alder</th></tr></thead>
+  <thead><tr><th></th><th>Navn</th><th>CPR-nr.</th><th>Alder</th><th>Opslag</th></tr></thead>
   <tbody>
 ${rows}
   </tbody>
@@ -88,6 +110,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
   row.querySelector('input[type=radio]').checked = true;
 }));
 </script>`;
+    ensureSession(req, res);
     sendHtml(res, error ? 400 : 200, layout({ title: 'Testkommune EOJ – borgere', body }));
   }
 
@@ -97,7 +120,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     const intent = INTENTS.find((i) => i.code === form.intent)?.code;
     const simulate = SIMULATIONS.find((s) => s.code === (form.simulate ?? 'none'))?.code;
     const again = { practitioner: practitioner?.id, intent, simulate };
-    if (!practitioner || !intent || !simulate) return home(res, { ...again, error: 'Vælg behandler, formål og fejlsimulering.' });
+    if (!practitioner || !intent || !simulate) return home(req, res, { ...again, error: 'Vælg behandler, formål og fejlsimulering.' });
     let patientId;
     let cpr;
     if (simulate === 'unknown') {
@@ -105,11 +128,12 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       cpr = UNKNOWN_CITIZEN.cpr;
     } else {
       const patient = await repo.readResource('Patient', String(form.patient ?? '')).catch(() => undefined);
-      if (!patient) return home(res, { ...again, error: 'Vælg en borger på listen.' });
+      if (!patient) return home(req, res, { ...again, error: 'Vælg en borger på listen.' });
       patientId = patient.id;
       cpr = cprOf(patient);
     }
     const launch = launches.create({
+      eojSession: ensureSession(req, res),
       practitionerId: practitioner.id,
       patientId,
       cpr,
@@ -120,10 +144,12 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     return redirect(res, `/eoj/session/${launch.id}`);
   }
 
-  async function session(res, origin, launchId) {
-    const launch = launches.get(launchId);
+  async function session(req, res, origin, launchId) {
+    // Only for the session that made it, and only while unused: a launch is used once, so showing this
+    // page again (a reload) would only show the app's "launch expired" screen. Open the citizen again.
+    const launch = launches.pending(launchId, eojSessionOf(req));
     if (!launch) {
-      return sendHtml(res, 404, layout({ title: 'Launch udløbet', body: '<h1>Launch findes ikke</h1><p>Den er udløbet eller sandkassen er genstartet. <a href="/">Tilbage til borgerlisten</a></p>' }));
+      return sendHtml(res, 404, layout({ title: 'Launch udløbet', body: '<h1>Launch findes ikke længere</h1><p data-testid="launch-gone">Et launch kan bruges én gang og i fem minutter, og kun i den browser, der oprettede det. Åbn borgeren igen. <a href="/">Tilbage til borgerlisten</a></p>' }));
     }
     const practitioner = practitionerById(launch.practitionerId);
     const patient = launch.patientId ? await repo.readResource('Patient', launch.patientId).catch(() => undefined) : undefined;
@@ -143,6 +169,26 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));
   }
 
+  /** What the citizen would see in MinLog: the FHIR server's AuditEvents, one row per look-up (launch). */
+  async function minlog(res, patientId) {
+    const patient = await repo.readResource('Patient', patientId).catch(() => undefined);
+    if (!patient) return sendHtml(res, 404, layout({ title: 'MinLog', body: '<h1>Borgeren findes ikke</h1><p><a href="/">Tilbage til borgerlisten</a></p>' }));
+    const lookUps = lookUpsOf(patientId, repo.current('AuditEvent'));
+    const rows = lookUps
+      .map((l) => `<tr data-testid="lookup" data-correlation-id="${escapeHtml(l.correlationId)}"><td>${escapeHtml(formatDate(l.first, 'da', true))}</td><td>${escapeHtml(l.who)}</td><td>${escapeHtml(l.system)}</td><td>${l.count}</td></tr>`)
+      .join('\n');
+    const body = `<h1>MinLog: ${escapeHtml(nameOf(patient))}</h1>
+<p class="muted">Sådan ser borgeren opslagene i sine data: ét opslag pr. åbning fra EOJ (grupperet på korrelations-id), uanset hvor mange kald det gav. Borgerens egne opslag og interne lister vises ikke.</p>
+<table data-testid="minlog" data-count="${lookUps.length}">
+  <thead><tr><th>Hvornår</th><th>Hvem</th><th>System</th><th>Kald</th></tr></thead>
+  <tbody>
+${rows || '<tr><td colspan="4">Ingen opslag.</td></tr>'}
+  </tbody>
+</table>
+<p><a href="/">Tilbage til borgerlisten</a> · JSON: <code>/__sandbox/minlog/${escapeHtml(patientId)}</code></p>`;
+    sendHtml(res, 200, layout({ title: `MinLog – ${nameOf(patient)}`, body }));
+  }
+
   return {
     /**
      * @param {import('node:http').IncomingMessage} req
@@ -152,10 +198,12 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
      */
     async handle(req, res, origin) {
       const path = new URL(req.url ?? '/', origin).pathname;
-      if (req.method === 'GET' && (path === '/' || path === '/eoj' || path === '/eoj/')) return home(res).then(() => true);
+      if (req.method === 'GET' && (path === '/' || path === '/eoj' || path === '/eoj/')) return home(req, res).then(() => true);
       if (req.method === 'POST' && path === '/eoj/launch') return createLaunch(req, res).then(() => true);
       const m = /^\/eoj\/session\/([A-Za-z0-9_-]+)$/.exec(path);
-      if (req.method === 'GET' && m) return session(res, origin, m[1]).then(() => true);
+      if (req.method === 'GET' && m) return session(req, res, origin, m[1]).then(() => true);
+      const ml = /^\/eoj\/minlog\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+      if (req.method === 'GET' && ml) return minlog(res, ml[1]).then(() => true);
       if (req.method === 'GET' && path === '/eoj/smart-style.json') {
         sendJson(res, 200, EOJ_STYLE, { 'access-control-allow-origin': '*' });
         return true;

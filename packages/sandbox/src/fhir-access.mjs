@@ -1,7 +1,8 @@
 // Access control for one request: a view of the repository that enforces the token's SMART scopes
-// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment.
-// Done at the repository level, not per URL, so batches, transactions, _include/_revinclude and
-// conditional requests are checked by the same code as plain reads and writes.
+// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment; that refuses any
+// client write of an AuditEvent (the server writes them); and that tells the audit what the request read
+// and wrote. Done at the repository level, not per URL, so batches, transactions, _include/_revinclude
+// and conditional requests are checked (and audited) by the same code as plain reads and writes.
 import './websocket-shim.mjs';
 import {
   allOk,
@@ -13,6 +14,7 @@ import {
   OperationOutcomeError,
 } from '@medplum/core';
 import { getExtraEntries } from '@medplum/fhir-router';
+import { patientIdOf, patientsOf, referencesIn } from '@kpro/core';
 import { patientCompartmentParams } from './fhir-definitions.mjs';
 import { accessFor } from './scopes.mjs';
 
@@ -20,10 +22,32 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 const PATIENT_REF = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+/** A reference to a resource on this server: `Type/id` (a full URL's tail is read the same way). */
+const LOCAL_REF = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
 /** @param {string} text */
 export function forbiddenError(text) {
   return new OperationOutcomeError({ ...forbidden, issue: [{ ...forbidden.issue[0], details: { text } }] });
+}
+
+/**
+ * Stored versions never change (a write makes a new version id), so the compartment of what the store
+ * returned can be remembered: searches check every match, and the server's AuditEvents soon outnumber
+ * everything else. Never used for a resource a client sends: it could carry a stored version's meta.
+ */
+const storedCompartments = new Map();
+const STORED_COMPARTMENTS_MAX = 100_000;
+
+/** The compartment of a version the store returned (cached by type, id and version id). */
+function storedCompartmentPatients(resource) {
+  const key = `${resource.resourceType}/${resource.id}/${resource.meta?.versionId}`;
+  let ids = storedCompartments.get(key);
+  if (!ids) {
+    ids = compartmentPatients(resource);
+    if (storedCompartments.size >= STORED_COMPARTMENTS_MAX) storedCompartments.clear();
+    if (resource.meta?.versionId) storedCompartments.set(key, ids);
+  }
+  return ids;
 }
 
 /**
@@ -32,6 +56,9 @@ export function forbiddenError(text) {
  * @returns {Set<string>}
  */
 export function compartmentPatients(resource) {
+  // An AuditEvent's compartment (agent.who or entity.what that is a Patient) is every Patient it names:
+  // read without FHIRPath, since the server writes one per request and searches meet thousands.
+  if (resource.resourceType === 'AuditEvent') return patientsOf(resource);
   const ids = new Set();
   if (resource.resourceType === 'Patient' && resource.id) ids.add(resource.id);
   const params = getSearchParameters(resource.resourceType) ?? {};
@@ -52,19 +79,25 @@ export function compartmentPatients(resource) {
  * definitions such as Questionnaire, or a Basic action guide; readable, not writable, with patient scopes).
  * @param {import('@medplum/fhirtypes').Resource} resource
  * @param {string | undefined} patientId undefined when the launch found no patient
+ * @param {{ stored?: boolean }} [options] stored: the resource is a version the store returned (cacheable)
  */
-export function compartmentStatus(resource, patientId) {
-  const ids = compartmentPatients(resource);
+export function compartmentStatus(resource, patientId, { stored = false } = {}) {
+  const ids = stored ? storedCompartmentPatients(resource) : compartmentPatients(resource);
   if (ids.size === 0) return 'none';
   return patientId && ids.has(patientId) ? 'own' : 'other';
 }
 
+/** Nothing to audit (tests of the access rules alone). */
+const NO_AUDIT = { touch() {}, mark: () => 0, rollback() {} };
+
 /**
  * @param {import('./fhir-repository.mjs').SandboxRepository} repo
  * @param {{ scopes: string[], patient?: string }} grant
+ * @param {Pick<ReturnType<import('./fhir-audit.mjs').createTouchCollector>, 'touch' | 'mark' | 'rollback'>} [audit]
+ *   told about every resource the request read or wrote, once it succeeded
  * @returns {import('./fhir-repository.mjs').SandboxRepository}
  */
-export function scopedRepository(repo, grant) {
+export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   const { scopes, patient } = grant;
 
   /** @returns {'all'|'patient'} */
@@ -74,32 +107,59 @@ export function scopedRepository(repo, grant) {
     if (!access) throw forbiddenError(`The granted scopes do not allow ${verb} of ${type}`);
     return access;
   };
-  const assertReadable = (resource, access) => {
-    if (access === 'patient' && compartmentStatus(resource, patient) === 'other') {
+  // Another citizen's data is out of reach whatever the scope: user/ scopes are granted only for
+  // definitions (scopes.mjs), and a definition type can still hold a citizen's resource (a Basic or a
+  // CareTeam with a subject).
+  const assertReadable = (resource) => {
+    if (compartmentStatus(resource, patient, { stored: true }) === 'other') {
       throw forbiddenError(`${resource.resourceType}/${resource.id} is outside the patient in context`);
     }
   };
   const assertWritable = (resource, access) => {
+    if (resource.resourceType === 'AuditEvent') {
+      throw forbiddenError('AuditEvents are written by the FHIR server itself; clients may read them, never create, change or delete them');
+    }
     if (access === 'patient' && compartmentStatus(resource, patient) !== 'own') {
       throw forbiddenError(`A patient-level token may only write data of the patient in context (${resource.resourceType})`);
+    }
+  };
+
+  /**
+   * A write names only the citizen in context: every Reference to a Patient anywhere in it (subject,
+   * author, source, performer, extensions, contained resources …) is that citizen, and so are the citizens
+   * of the resources it points at on this server (basedOn, partOf, investigation, focus …: one look-up
+   * per reference, no further). Otherwise a token for Inge could file data in Jens's record.
+   */
+  const assertNamesOnlyPatientInContext = async (resource) => {
+    for (const reference of referencesIn(resource)) {
+      const patientId = patientIdOf(reference);
+      if (patientId !== undefined) {
+        if (patientId !== patient) throw forbiddenError(`${resource.resourceType} may name only the citizen in context, not ${reference}`);
+        continue;
+      }
+      const target = LOCAL_REF.exec(reference);
+      if (!target || reference.startsWith('#')) continue;
+      const existing = await readRaw(target[1], target[2]).catch(() => undefined);
+      if (!existing) continue;
+      for (const other of patientsOf(existing)) {
+        if (other !== patient) throw forbiddenError(`${resource.resourceType} refers to ${target[1]}/${target[2]}, which belongs to another citizen`);
+      }
     }
   };
   const readRaw = (type, id) => repo.readResource(type, id);
 
   /** Runs a search without paging or includes, keeps what the token may see, then pages and includes. */
   const search = async (searchRequest) => {
-    const access = check(searchRequest.resourceType, 's');
+    check(searchRequest.resourceType, 's');
     const { count, offset, include, revInclude, ...rest } = searchRequest;
     const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const start = offset ?? 0;
     const all = await repo.search({ ...rest, count: undefined, offset: undefined });
-    let entries = all.entry ?? [];
-    if (access === 'patient') {
-      entries = entries.filter((e) => compartmentStatus(e.resource, patient) !== 'other');
-    }
+    const entries = (all.entry ?? []).filter((e) => compartmentStatus(e.resource, patient, { stored: true }) !== 'other');
     const page = entries.slice(start, start + pageSize);
+    for (const e of page) audit.touch('search-type', e.resource);
     if ((include || revInclude) && page.length) {
-      // Included resources are read through this same view, so they are checked too.
+      // Included resources are read through this same view, so they are checked (and audited) too.
       await getExtraEntries(proxy, searchRequest, page.map((e) => e.resource), page);
     }
     return { resourceType: 'Bundle', type: 'searchset', total: entries.length, entry: page.length ? page : undefined };
@@ -108,9 +168,10 @@ export function scopedRepository(repo, grant) {
   const overrides = {
     search,
     async readResource(type, id) {
-      const access = check(type, 'r');
+      check(type, 'r');
       const resource = await readRaw(type, id);
-      assertReadable(resource, access);
+      assertReadable(resource);
+      audit.touch('read', resource);
       return resource;
     },
     async readReference(reference) {
@@ -121,16 +182,25 @@ export function scopedRepository(repo, grant) {
       return Promise.all(references.map((r) => proxy.readReference(r).catch((err) => err)));
     },
     async readHistory(type, id, options) {
-      await proxy.readResource(type, id);
-      return repo.readHistory(type, id, options);
+      check(type, 'r');
+      assertReadable(await readRaw(type, id));
+      const bundle = await repo.readHistory(type, id, options);
+      for (const e of bundle.entry ?? []) if (e.resource) audit.touch('history-instance', e.resource);
+      return bundle;
     },
     async readVersion(type, id, versionId) {
-      await proxy.readResource(type, id);
-      return repo.readVersion(type, id, versionId);
+      check(type, 'r');
+      assertReadable(await readRaw(type, id));
+      const version = await repo.readVersion(type, id, versionId);
+      audit.touch('vread', version);
+      return version;
     },
     async createResource(resource, options, update) {
       assertWritable(resource, check(resource.resourceType, 'c'));
-      return repo.createResource(resource, options, update);
+      await assertNamesOnlyPatientInContext(resource);
+      const result = await repo.createResource(resource, options, update);
+      audit.touch('create', result);
+      return result;
     },
     async updateResource(resource, options) {
       const access = check(resource.resourceType, 'u');
@@ -138,37 +208,56 @@ export function scopedRepository(repo, grant) {
       if (existing) assertWritable(existing, access);
       else check(resource.resourceType, 'c'); // an update that creates is a create
       assertWritable(resource, access);
-      return repo.updateResource(resource, options);
+      await assertNamesOnlyPatientInContext(resource);
+      const result = await repo.updateResource(resource, options);
+      audit.touch(existing ? 'update' : 'create', result);
+      return result;
     },
     async patchResource(type, id, patch, options) {
       const access = check(type, 'u');
       assertWritable(await readRaw(type, id), access);
       // The patched result must still be the patient's: check it, and roll the patch back if not.
-      return repo.withTransaction(async () => {
-        const result = await repo.patchResource(type, id, patch, options);
-        assertWritable(result, access);
-        return result;
+      const result = await repo.withTransaction(async () => {
+        const patched = await repo.patchResource(type, id, patch, options);
+        assertWritable(patched, access);
+        await assertNamesOnlyPatientInContext(patched);
+        return patched;
       });
+      audit.touch('patch', result);
+      return result;
     },
     async deleteResource(type, id, options) {
       const access = check(type, 'd');
-      assertWritable(await readRaw(type, id), access);
-      return repo.deleteResource(type, id, options);
+      const existing = await readRaw(type, id);
+      assertWritable(existing, access);
+      await repo.deleteResource(type, id, options);
+      audit.touch('delete', existing);
     },
     async conditionalCreate(resource, searchRequest, options) {
       // If-None-Exist: the match is looked for only among what this token may read, so a match in
       // another patient's data is neither revealed nor returned.
       const access = check(resource.resourceType, 'c');
       assertWritable(resource, access);
+      await assertNamesOnlyPatientInContext(resource);
       const all = await repo.search({ ...searchRequest, count: undefined, offset: undefined, sortRules: undefined });
-      let matches = (all.entry ?? []).map((e) => e.resource);
-      if (access === 'patient') matches = matches.filter((r) => compartmentStatus(r, patient) !== 'other');
+      const matches = (all.entry ?? []).map((e) => e.resource).filter((r) => compartmentStatus(r, patient, { stored: true }) !== 'other');
       if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
-      if (matches.length === 1) return { resource: matches[0], outcome: allOk };
-      return { resource: await repo.createResource(resource, options), outcome: created };
+      if (matches.length === 1) {
+        audit.touch('read', matches[0]);
+        return { resource: matches[0], outcome: allOk };
+      }
+      const result = await repo.createResource(resource, options);
+      audit.touch('create', result);
+      return { resource: result, outcome: created };
     },
-    withTransaction(callback, options) {
-      return repo.withTransaction(() => callback(proxy), options);
+    async withTransaction(callback, options) {
+      const mark = audit.mark();
+      try {
+        return await repo.withTransaction(() => callback(proxy), options);
+      } catch (err) {
+        audit.rollback(mark); // nothing of a failed transaction happened
+        throw err;
+      }
     },
     async expungeResource() {
       throw forbiddenError('Expunge is not available');

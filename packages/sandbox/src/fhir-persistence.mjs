@@ -1,79 +1,239 @@
-// Keeps the in-memory FHIR data in <dataDir>/fhir.json so it survives a restart.
-// Saves are debounced (a transaction of 20 entries is one write) and atomic (temp file + rename),
-// and flushed synchronously on close so Ctrl+C never loses the last write.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Keeps the in-memory FHIR data on disk so that an acknowledged write survives a crash ("201 means on
+// disk"): a snapshot (<dataDir>/fhir.json) plus a journal (<dataDir>/fhir-journal.ndjson) of every
+// committed write since, one line per write or transaction.
+//
+// A request's records are appended to the journal (written to the file at once, in commit order) while it
+// runs inside `exclusive`; before the server answers, it waits in `durable()` for an fdatasync that covers
+// them. Concurrent requests share one fdatasync (group commit), so a flush per request costs little, and no
+// answer ever shows data that is not yet on disk. Startup loads the snapshot and replays the journal after
+// it; now and then (and at start and close) the journal is folded into a new snapshot.
+import { closeSync, existsSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DEBOUNCE_MS = 250;
-const MAX_DELAY_MS = 2000;
+/** Fold the journal into a snapshot once it is this large. */
+const COMPACT_AFTER_BYTES = 8 * 2 ** 20;
 
 /** @param {string} dataDir */
 export function fhirDataFile(dataDir) {
   return join(dataDir, 'fhir.json');
 }
 
-/**
- * Loads saved data into the repository. Returns false when there is none (first start or after reset).
- * @param {import('./fhir-repository.mjs').SandboxRepository} repo
- * @param {string} dataDir
- */
-export function loadRepository(repo, dataDir) {
-  const file = fhirDataFile(dataDir);
-  if (!existsSync(file)) return false;
-  repo.importData(JSON.parse(readFileSync(file, 'utf8')));
-  return true;
-}
-
-/**
- * @param {import('./fhir-repository.mjs').SandboxRepository} repo
- * @param {string} dataDir
- */
-export function saveRepository(repo, dataDir) {
-  mkdirSync(dataDir, { recursive: true });
-  const file = fhirDataFile(dataDir);
-  writeFileSync(`${file}.tmp`, JSON.stringify(repo.exportData()));
-  renameSync(`${file}.tmp`, file);
-}
-
 /** @param {string} dataDir */
+export function fhirJournalFile(dataDir) {
+  return join(dataDir, 'fhir-journal.ndjson');
+}
+
+/** Deletes the saved FHIR data (snapshot and journal). @param {string} dataDir */
 export function deleteSavedData(dataDir) {
   rmSync(fhirDataFile(dataDir), { force: true });
+  rmSync(fhirJournalFile(dataDir), { force: true });
+}
+
+/** A file's content made durable: written, flushed, renamed over the old one, and the rename flushed. */
+export function writeFileDurably(file, text) {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, text);
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  fsyncDir(join(file, '..'));
+}
+
+/** @param {string} dir */
+function fsyncDir(dir) {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
- * Saves after writes: hooks the repository's change callback.
+ * Journal lines after the snapshot's sequence number. A last line cut short by a crash was never
+ * acknowledged (its flush had not finished) and is dropped; a bad line before the end is an error.
+ * @param {string} text @param {number} afterSeq
+ * @returns {{ seq: number, ops: import('./fhir-repository.mjs').StoreOp[] }[]}
+ */
+export function parseJournal(text, afterSeq) {
+  const lines = text.split('\n');
+  const records = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    let record;
+    try {
+      record = JSON.parse(lines[i]);
+    } catch (err) {
+      const last = lines.slice(i + 1).every((l) => !l);
+      if (last) break;
+      throw new Error(`the FHIR journal is damaged at line ${i + 1}: ${err.message}`);
+    }
+    if (record.seq > afterSeq) records.push(record);
+  }
+  return records;
+}
+
+/**
  * @param {import('./fhir-repository.mjs').SandboxRepository} repo
  * @param {string} dataDir
- * @param {(err: Error) => void} onError
- * @returns {{ flush(): void, stop(): void }}
+ * @param {{ compactAfterBytes?: number, onError?: (err: Error) => void }} [options]
  */
-export function persistOnChange(repo, dataDir, onError) {
-  let timer;
-  let firstPending = 0;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (!firstPending) return;
-    firstPending = 0;
+export function createDurableStore(repo, dataDir, { compactAfterBytes = COMPACT_AFTER_BYTES, onError = () => {} } = {}) {
+  const snapshotFile = fhirDataFile(dataDir);
+  const journalFile = fhirJournalFile(dataDir);
+  /** @type {number | undefined} */
+  let fd;
+  let written = 0; // sequence number of the last record written to the journal file
+  let synced = 0; // ... and of the last one an fdatasync has covered
+  let journalBytes = 0;
+  let syncing = false;
+  /** @type {Error | undefined} once the disk failed, nothing more is acknowledged */
+  let broken;
+  /** @type {{ seq: number, resolve: () => void, reject: (e: Error) => void }[]} */
+  let waiters = [];
+  let queue = Promise.resolve();
+  let compactQueued = false;
+
+  const settle = () => {
+    const still = [];
+    for (const w of waiters) {
+      if (broken) w.reject(broken);
+      else if (w.seq <= synced) w.resolve();
+      else still.push(w);
+    }
+    waiters = still;
+  };
+
+  const fail = (err) => {
+    broken ??= Object.assign(new Error(`the FHIR data could not be saved: ${err.message}`), { cause: err });
+    onError(broken);
+    settle();
+  };
+
+  /** One fdatasync for everything written so far; another after it if more came in meanwhile. */
+  const sync = () => {
+    if (syncing || broken || synced >= written || fd === undefined) return;
+    syncing = true;
+    const target = written;
+    fdatasync(fd, (err) => {
+      syncing = false;
+      if (err) return fail(err);
+      synced = Math.max(synced, target);
+      settle();
+      if (waiters.length) sync();
+    });
+  };
+
+  /** @param {import('./fhir-repository.mjs').StoreOp[]} ops */
+  const append = (ops) => {
+    if (broken) throw broken;
+    const line = `${JSON.stringify({ seq: written + 1, ops })}\n`;
     try {
-      saveRepository(repo, dataDir);
+      journalBytes += writeSync(/** @type {number} */ (fd), line);
     } catch (err) {
-      onError(err);
+      fail(err);
+      throw broken;
+    }
+    written++;
+    if (journalBytes > compactAfterBytes && !compactQueued) {
+      compactQueued = true;
+      setImmediate(() => exclusive(compact).catch(fail));
     }
   };
-  repo.onChange = () => {
-    const now = performance.now();
-    firstPending ||= now;
-    clearTimeout(timer);
-    // Debounce, but never hold a change longer than MAX_DELAY_MS under a steady stream of writes.
-    timer = setTimeout(flush, Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_DELAY_MS - now)));
-    timer.unref?.();
+
+  /** Snapshot of everything written so far, then an empty journal. Only inside `exclusive`. */
+  const compact = () => {
+    compactQueued = false;
+    if (broken) return;
+    writeFileDurably(snapshotFile, JSON.stringify({ ...repo.exportData(), journalSeq: written }));
+    if (fd !== undefined) {
+      ftruncateSync(fd, 0);
+      fdatasyncSync(fd);
+    }
+    journalBytes = 0;
+    synced = written;
+    settle();
   };
+
+  /**
+   * Runs one request's work alone: the in-memory engine is not safe under interleaved writes, and a
+   * snapshot must see no half-done transaction.
+   * @template T @param {() => Promise<T> | T} fn @returns {Promise<T>}
+   */
+  function exclusive(fn) {
+    const result = queue.then(fn, fn);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   return {
-    flush,
-    stop() {
-      flush();
-      repo.onChange = () => {};
+    exclusive,
+
+    /**
+     * Loads the snapshot and replays the journal after it. Returns false when there is no saved data.
+     * Then hooks the repository: from here on every committed write is journaled.
+     */
+    open() {
+      mkdirSync(dataDir, { recursive: true });
+      let found = false;
+      let seq = 0;
+      if (existsSync(snapshotFile)) {
+        const data = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+        repo.importData(data);
+        seq = Number(data.journalSeq ?? 0);
+        found = true;
+      }
+      const records = existsSync(journalFile) ? parseJournal(readFileSync(journalFile, 'utf8'), seq) : [];
+      for (const record of records) repo.replay(record.ops);
+      written = synced = records.at(-1)?.seq ?? seq;
+      fd = openSync(journalFile, 'a');
+      fsyncDir(dataDir);
+      repo.onCommit = append;
+      // Start with an empty journal: what it held is in memory now, and goes into the snapshot.
+      if (found || records.length) compact();
+      return found || records.length > 0;
+    },
+
+    /** Resolves once everything journaled so far is on disk (rejects when the disk failed). */
+    durable() {
+      if (broken) return Promise.reject(broken);
+      if (synced >= written) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.push({ seq: written, resolve, reject });
+        sync();
+      });
+    },
+
+    /** The disk failed earlier: the server refuses requests instead of acknowledging what it cannot keep. */
+    get failure() {
+      return broken;
+    },
+
+    /**
+     * Replaces everything (the seed at first start, a reset) and saves it as the new snapshot.
+     * @param {() => Promise<unknown>} fn
+     */
+    replaceAll(fn) {
+      return exclusive(async () => {
+        const result = await repo.unjournaled(fn);
+        compact();
+        return result;
+      });
+    },
+
+    /** Folds the journal into the snapshot and closes it (Ctrl+C, tests). */
+    close() {
+      return exclusive(() => {
+        if (fd === undefined) return;
+        if (!broken) compact();
+        closeSync(fd);
+        fd = undefined;
+        repo.onCommit = () => {};
+      });
     },
   };
 }

@@ -1,7 +1,8 @@
 // HTTP glue around Medplum's FhirRouter: what a FHIR REST server adds on top of the engine
 // (see ../shared/reference/platform-notes.md): authentication, headers (ETag, Location, Last-Modified),
 // CapabilityStatement, SMART discovery, fullUrl and paging links, form-body POST searches,
-// 404 for unknown types, and one request at a time so transactions and snapshots stay atomic.
+// 404 for unknown types, one request at a time so transactions and snapshots stay atomic, and no answer
+// before what the request wrote is on disk.
 import './websocket-shim.mjs';
 import { randomUUID } from 'node:crypto';
 import { localDate, nowMillis } from '@kpro/core';
@@ -9,7 +10,9 @@ import { getSearchParameters, getStatus, normalizeOperationOutcome } from '@medp
 import { FhirRouter } from '@medplum/fhir-router';
 import { allResourceTypes, isResourceType } from './fhir-definitions.mjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-access.mjs';
-import { parseForm, readBody, sendJson } from './http-util.mjs';
+import { createTouchCollector } from './fhir-audit.mjs';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES, prototypePropertyIn } from './body-limits.mjs';
+import { DEFAULT_MAX_BODY_BYTES, parseForm, readBody, sendJson } from './http-util.mjs';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const PAGE_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -21,29 +24,24 @@ function outcome(text, code = 'processing') {
 }
 
 /**
- * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string }} Grant
+ * @typedef {{ scopes: string[], patient?: string, clientId: string, sub: string, simulate?: string, correlationId: string }} Grant
  * @typedef {{
  *   repo: import('./fhir-repository.mjs').SandboxRepository,
+ *   store: ReturnType<import('./fhir-persistence.mjs').createDurableStore>,
+ *   audit: ReturnType<import('./fhir-audit.mjs').createServerAudit>,
  *   verifyToken: (token: string, base: string) => Promise<Grant>,
  *   smartConfiguration: (base: string) => object,
+ *   maxBodyBytes?: number,
  * }} FhirServerOptions
  */
 
 /** @param {FhirServerOptions} options */
-export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
+export function createFhirServer({ repo, store, audit, verifyToken, smartConfiguration, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
   const router = new FhirRouter();
   /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
   const pageTokens = new Map();
   /** @type {Map<string, object>} */
   const capabilityCache = new Map();
-  let queue = Promise.resolve();
-
-  /** The in-memory engine is not safe under interleaved writes and transaction restores: run one at a time. */
-  const serial = (fn) => {
-    const result = queue.then(fn, fn);
-    queue = result.catch(() => undefined);
-    return result;
-  };
 
   /** Remembers a POST search's parameters so its paging links need no identifiers in the URL. */
   const rememberSearch = (type, params) => {
@@ -101,7 +99,7 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
     try {
       grant = await verifyToken(auth.replace(/^Bearer\s+/i, ''), base);
     } catch (err) {
-      const description = String(err?.code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid');
+      const description = { ERR_JWT_EXPIRED: 'The access token has expired', ERR_TOKEN_REVOKED: 'The access token has been revoked' }[err?.code] ?? 'The access token is not valid';
       return send(401, outcome(description, 'login'), {
         'www-authenticate': `${realm}, error="invalid_token", error_description="${description}"`,
       });
@@ -123,13 +121,23 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
     let searchToken;
     try {
       if (['POST', 'PUT', 'PATCH'].includes(method)) {
-        const text = await readBody(req);
+        const text = await readBody(req, maxBodyBytes);
         const type = String(req.headers['content-type'] ?? '');
         if (type.includes('application/x-www-form-urlencoded')) body = parseForm(text);
-        else body = text ? JSON.parse(text) : undefined;
+        else if (text) {
+          // Checked on the text, before parsing: no real resource nests this deep or holds this many values,
+          // and validating or copying one that does would hold the one-at-a-time server for seconds.
+          const problem = jsonShapeProblem(text);
+          if (problem === 'depth') return send(400, outcome(`The request body is nested deeper than ${MAX_JSON_DEPTH} JSON levels`, 'structure'));
+          if (problem === 'values') return send(413, outcome(`The request body holds more than ${MAX_JSON_VALUES} JSON values`, 'too-costly'));
+          body = JSON.parse(text);
+          const name = prototypePropertyIn(body);
+          if (name !== undefined) return send(400, outcome(`Unknown property "${name}": not a FHIR element`, 'structure'));
+        }
       }
     } catch (err) {
-      return send(err.status ?? 400, outcome(`Could not read the request body: ${err.message}`, 'structure'));
+      if (err.status === 413) return send(413, outcome(err.message, 'too-costly'));
+      return send(400, outcome(`Could not read the request body: ${err.message}`, 'structure'));
     }
 
     const isTypeSearch = /^[A-Za-z]+$/.test(rel) && method === 'GET';
@@ -162,13 +170,26 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
       headers: req.headers,
       config: { transactions: true },
     };
-    const [result, resource] = await serial(async () => {
+    if (store.failure) return send(503, outcome('The FHIR data could not be saved to disk; restart the sandbox', 'transient'));
+    const touched = createTouchCollector();
+    const [result, resource] = await store.exclusive(async () => {
+      let answer;
       try {
-        return await router.handleRequest(fhirRequest, scopedRepository(repo, grant));
+        answer = await router.handleRequest(fhirRequest, scopedRepository(repo, grant, touched));
       } catch (err) {
         return [normalizeOperationOutcome(err)];
       }
+      // The server's own audit (MinLog), in the same exclusive section: no request goes unaudited, and
+      // its AuditEvents are on disk before the answer. Nothing was read or written by a refused request.
+      if (getStatus(answer[0]) < 400) await audit.record({ grant, interaction: interactionOf(routeMethod, routeUrl), touches: touched.touches });
+      return answer;
     });
+    // "201 means on disk": no answer before the journal holds what this request (and any before it) wrote.
+    try {
+      await store.durable();
+    } catch (err) {
+      return send(500, outcome(err.message, 'exception'));
+    }
     const status = getStatus(result);
     const headers = {};
     if (status === 403) headers['www-authenticate'] = `${realm}, error="insufficient_scope"`;
@@ -187,6 +208,23 @@ export function createFhirServer({ repo, verifyToken, smartConfiguration }) {
       return res.end();
     }
     return send(status, resource, headers);
+  }
+
+  /**
+   * The FHIR interaction of a request, for its audit (a transaction's entries are audited by what each did).
+   * @param {string} method @param {string} url relative to the base
+   * @returns {import('@kpro/core').AuditInteraction}
+   */
+  function interactionOf(method, url) {
+    const path = url.split('?')[0];
+    const parts = path.split('/').filter(Boolean);
+    if (method === 'POST' && parts[1] === '_search') return 'search-type';
+    if (method === 'GET') {
+      if (parts.length <= 1) return 'search-type';
+      if (parts[2] === '_history') return parts.length > 3 ? 'vread' : 'history-instance';
+      return 'read';
+    }
+    return { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[method] ?? 'read';
   }
 
   /**

@@ -1,23 +1,41 @@
 // Small helpers shared by the sandbox's HTTP handlers (plain node:http, no framework).
 
-const MAX_BODY = 20 * 1024 * 1024;
+/** Request bodies larger than this are refused (413); SANDBOX_MAX_BODY_BYTES or `maxBodyBytes` changes it. */
+export const DEFAULT_MAX_BODY_BYTES = 2 ** 20;
+
+/** Past this the rest of an oversized body is not even read: the connection is closed. */
+const DRAIN_LIMIT = 32 * 2 ** 20;
 
 /**
+ * Reads a request body of at most `limit` bytes. A larger one rejects with `status: 413` as soon as it is
+ * known (Content-Length, or the bytes so far); the rest is read and thrown away so the answer reaches the
+ * client, up to a point.
  * @param {import('node:http').IncomingMessage} req
+ * @param {number} [limit]
  * @returns {Promise<string>}
  */
-export function readBody(req) {
+export function readBody(req, limit = DEFAULT_MAX_BODY_BYTES) {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => Object.assign(new Error(`The request body is larger than ${limit} bytes`), { status: 413 });
     const chunks = [];
     let size = 0;
+    let refused = false;
+    const refuse = () => {
+      refused = true;
+      chunks.length = 0;
+      reject(tooLarge());
+    };
+    if (Number(req.headers['content-length']) > limit) refuse();
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (refused) {
+        if (size > DRAIN_LIMIT) req.destroy();
+      } else if (size > limit) refuse();
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -75,4 +93,15 @@ export function escapeHtml(value) {
 /** `http://127.0.0.1:8080` for the host the browser used (the server only answers loopback hosts). */
 export function originOf(req) {
   return `http://${req.headers.host}`;
+}
+
+/** Cookies of a request as an object. @param {import('node:http').IncomingMessage | { headers: Record<string, unknown> }} req */
+export function parseCookies(req) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
 }

@@ -1,21 +1,29 @@
 // EHR launch contexts created by the simulated EOJ, and the context each authorization grant carries.
+// A launch id travels in the app's URL, so it is treated as a one-time ticket: random, usable for one
+// authorization only, only from the EOJ browser session that created it, and only for five minutes.
 // In memory only: a restart ends open launches the way an EHR restart would (the app shows its
 // "launch expired" screen); FHIR data is persisted separately.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { nowMillis } from '@kpro/core';
 
-const LAUNCH_TTL_MS = 60 * 60 * 1000;
+/** A launch not used within this time is gone (SMART leaves it to the EHR; five minutes is plenty). */
+export const LAUNCH_TTL_MS = 5 * 60 * 1000;
+/** A used launch is kept this long for the authorization it started (log-in, consent page). */
+const CLAIMED_TTL_MS = 60 * 60 * 1000;
 
 /**
  * @typedef {{
- *   id: string, practitionerId: string, patientId?: string, cpr: string,
- *   intent: string, simulate: string, eojShowsBanner: boolean, created: number,
+ *   id: string, eojSession: string, practitionerId: string, patientId?: string, cpr: string,
+ *   intent: string, simulate: string, eojShowsBanner: boolean, created: number, claimed?: number,
  * }} Launch
  * @typedef {{
  *   accountId: string, patient?: string, cpr?: string, intent?: string, simulate?: string,
- *   needPatientBanner: boolean, ehrLaunch: boolean, scope: string,
+ *   needPatientBanner: boolean, ehrLaunch: boolean, scope: string, correlationId: string,
  * }} GrantContext
  */
+
+/** Opaque and unguessable: it says nothing about the citizen. */
+export const randomId = () => randomBytes(24).toString('base64url');
 
 export function createLaunchStore() {
   /** @type {Map<string, Launch>} */
@@ -23,25 +31,60 @@ export function createLaunchStore() {
   /** @type {Map<string, GrantContext>} */
   const grants = new Map();
 
+  const alive = (launch, at = nowMillis()) => (launch.claimed ? at - launch.claimed <= CLAIMED_TTL_MS : at - launch.created <= LAUNCH_TTL_MS);
+
+  const prune = () => {
+    const at = nowMillis();
+    for (const [key, value] of launches) if (!alive(value, at)) launches.delete(key);
+  };
+
   return {
-    /** @param {Omit<Launch, 'id' | 'created'>} data @returns {Launch} */
+    /** @param {Omit<Launch, 'id' | 'created' | 'claimed'>} data @returns {Launch} */
     create(data) {
-      // Opaque and unguessable: it travels in the app's URL, so it must say nothing about the citizen.
-      const id = randomBytes(18).toString('base64url');
-      const launch = { ...data, id, created: nowMillis() };
-      launches.set(id, launch);
-      for (const [key, value] of launches) if (nowMillis() - value.created > LAUNCH_TTL_MS) launches.delete(key);
+      prune();
+      const launch = { ...data, id: randomId(), created: nowMillis() };
+      launches.set(launch.id, launch);
       return launch;
     },
-    /** @param {string | undefined} id */
-    get(id) {
+
+    /**
+     * An unused, unexpired launch, for the EOJ page that shows it, in the session that made it.
+     * @param {string | undefined} id @param {string | undefined} eojSession
+     */
+    pending(id, eojSession) {
       const launch = id ? launches.get(id) : undefined;
-      return launch && nowMillis() - launch.created <= LAUNCH_TTL_MS ? launch : undefined;
+      if (!launch || launch.claimed || !alive(launch) || !eojSession || launch.eojSession !== eojSession) return undefined;
+      return launch;
     },
-    /** @param {string} grantId @param {GrantContext} context */
+
+    /**
+     * Uses a launch for one authorization request: only once, only within five minutes, only from the
+     * EOJ session that created it. A refused attempt does not use it up (it would let anyone who saw the
+     * id spoil the clinician's launch).
+     * @param {string | undefined} id @param {string | undefined} eojSession
+     * @returns {Launch | undefined}
+     */
+    claim(id, eojSession) {
+      const launch = this.pending(id, eojSession);
+      if (launch) launch.claimed = nowMillis();
+      return launch;
+    },
+
+    /** The launch an authorization under way has claimed (its log-in and consent pages). @param {string | undefined} id */
+    claimed(id) {
+      const launch = id ? launches.get(id) : undefined;
+      return launch?.claimed && alive(launch) ? launch : undefined;
+    },
+
+    /** @param {string} grantId @param {Omit<GrantContext, 'correlationId'>} context @returns {GrantContext} */
     setGrant(grantId, context) {
-      grants.set(grantId, context);
+      // One correlation id per launch (per grant): every token of it, refreshed or not, carries it, so
+      // MinLog shows the whole sitting as one look-up however many reads it makes.
+      const withCorrelation = { ...context, correlationId: randomUUID() };
+      grants.set(grantId, withCorrelation);
+      return withCorrelation;
     },
+
     /** @param {string | undefined} grantId */
     grant(grantId) {
       return grantId ? grants.get(grantId) : undefined;

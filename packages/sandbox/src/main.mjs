@@ -7,22 +7,23 @@
 // Run: npm run sandbox (or `node --experimental-websocket packages/sandbox/src/main.mjs`). PORT overrides 8080.
 import './websocket-shim.mjs';
 import { createServer } from 'node:http';
-import { clockStartingAt, setClock } from '@kpro/core';
+import { auditedPatientOf, clockStartingAt, lookUpsOf, setClock } from '@kpro/core';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppPages } from './app-pages.mjs';
 import { createEojPages } from './eoj-page.mjs';
 import { markTestTime } from './page-layout.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
-import { fhirDataFile, loadRepository, persistOnChange, saveRepository } from './fhir-persistence.mjs';
+import { createDurableStore, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
+import { createServerAudit } from './fhir-audit.mjs';
 import { createFhirServer } from './fhir-server.mjs';
-import { sendJson } from './http-util.mjs';
+import { DEFAULT_MAX_BODY_BYTES, sendJson } from './http-util.mjs';
 import { createLaunchStore } from './launches.mjs';
 import { defaultDataDir, repoRoot } from './paths.mjs';
-import { createRequestLog } from './request-log.mjs';
+import { createRequestLog, loggablePath } from './request-log.mjs';
 import { seedRepository } from './seed.mjs';
-import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, createSmartAuth } from './smart-auth.mjs';
+import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, CLIENT_NAMES, createSmartAuth } from './smart-auth.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_TOKEN_TTL = 3600;
@@ -32,37 +33,47 @@ const print = (text) => process.stdout.write(`${text}\n`);
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string }} [options]
+ * @param {{ port?: number, dataDir?: string, quiet?: boolean, tokenTtl?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void, listReadsInternalOnly?: boolean }} [options]
  *   port 0 picks a free port; tokenTtl is the access-token lifetime in seconds (env SANDBOX_TOKEN_TTL);
  *   now is a start time for tests (env SANDBOX_NOW, an ISO date-time): the sandbox's clock reads it at
- *   start and runs on from there. Tokens keep the machine's clock.
+ *   start and runs on from there. Tokens keep the machine's clock. maxBodyBytes: FHIR request bodies larger
+ *   than this get 413 (env SANDBOX_MAX_BODY_BYTES; 1 MiB by default). log: where the request log's console
+ *   lines go (stdout; tests collect them even when quiet). listReadsInternalOnly: the municipality's MinLog
+ *   policy for list reads without a citizen in context (env SANDBOX_LIST_READS_INTERNAL_ONLY=0 turns it off;
+ *   on by default): their AuditEvents are marked INTERNAL_AUDIT_ONLY.
  * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
  */
-export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW } = {}) {
+export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes, log: logLine, listReadsInternalOnly = process.env.SANDBOX_LIST_READS_INTERNAL_ONLY !== '0' } = {}) {
   const started = performance.now();
   // A test start time is only ever set on purpose; it is shouted at start and on the EOJ page.
   setClock(now ? clockStartingAt(now) : undefined);
   markTestTime(now);
   const ttl = Number(tokenTtl ?? process.env.SANDBOX_TOKEN_TTL ?? DEFAULT_TOKEN_TTL);
   if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`token lifetime must be a whole number of seconds >= 1, got ${tokenTtl}`);
+  const bodyLimit = Number(maxBodyBytes ?? process.env.SANDBOX_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new Error(`the body limit must be a whole number of bytes >= 1024, got ${maxBodyBytes}`);
 
   initDefinitions();
   const repo = new SandboxRepository();
+  const store = createDurableStore(repo, dataDir, {
+    onError: (err) => process.stderr.write(`sandbox: ${err.message}\n`),
+    // For the crash test: fold the journal into a snapshot often, so kills land around compactions too.
+    compactAfterBytes: Number(process.env.SANDBOX_COMPACT_AFTER_BYTES) || undefined,
+  });
   let seeded = false;
-  if (!loadRepository(repo, dataDir)) {
-    await seedRepository(repo);
-    saveRepository(repo, dataDir);
+  if (!store.open()) {
+    await store.replaceAll(() => seedRepository(repo));
     seeded = true;
   }
-  const persistence = persistOnChange(repo, dataDir, (err) => process.stderr.write(`sandbox: could not save FHIR data: ${err.message}\n`));
 
   /** @type {string[]} */
   let origins = [];
   const launches = createLaunchStore();
-  const log = createRequestLog({ quiet });
+  const log = createRequestLog({ quiet: quiet && !logLine, write: logLine });
   const server = createServer();
   const auth = createSmartAuth({ dataDir, repo, launches, origins: () => origins, tokenTtl: ttl });
-  const fhir = createFhirServer({ repo, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration });
+  const audit = createServerAudit({ repo, clientNames: CLIENT_NAMES, listReadsInternalOnly });
+  const fhir = createFhirServer({ repo, store, audit, verifyToken: auth.verifyToken, smartConfiguration: auth.smartConfiguration, maxBodyBytes: bodyLimit });
   const eoj = createEojPages({ repo, launches });
   const app = createAppPages({ httpServer: server, quiet });
 
@@ -75,6 +86,12 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       log.clear();
       return sendJson(res, 200, { cleared: true });
     }
+    const minlog = /^\/__sandbox\/minlog\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+    if (minlog && req.method === 'GET') {
+      // The citizen's MinLog as the FHIR server's own AuditEvents give it (who, when, which system, how many requests).
+      const events = repo.current('AuditEvent');
+      return sendJson(res, 200, { patient: minlog[1], lookUps: lookUpsOf(minlog[1], events), auditEvents: events.filter((e) => auditedPatientOf(e) === minlog[1]).length });
+    }
     if (path === '/__sandbox/stats' && req.method === 'GET') {
       const memory = process.memoryUsage();
       return sendJson(res, 200, {
@@ -85,9 +102,13 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       });
     }
     if (path === '/__sandbox/reset' && req.method === 'POST') {
-      repo.clear();
-      await seedRepository(repo);
-      saveRepository(repo, dataDir);
+      // Wiping every citizen's data takes a same-origin Origin header: a page elsewhere cannot send one,
+      // and a bare request (curl, a script) must say where it comes from (npm run sandbox:reset does).
+      if (!from) return sendJson(res, 403, { error: 'reset needs an Origin header of this sandbox' });
+      await store.replaceAll(async () => {
+        repo.clear();
+        await seedRepository(repo);
+      });
       return sendJson(res, 200, { reset: true, resources: repo.counts() });
     }
     return sendJson(res, 404, { error: 'not found' });
@@ -114,7 +135,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       if (await app.handle(req, res, url)) return;
       if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     } catch (err) {
-      process.stderr.write(`sandbox: ${req.method} ${new URL(req.url ?? '/', origin).pathname}: ${err?.stack ?? err}\n`);
+      process.stderr.write(`sandbox: ${req.method} ${loggablePath(new URL(req.url ?? '/', origin).pathname)}: ${err?.stack ?? err}\n`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', message: String(err?.message ?? err) });
       else res.end();
     }
@@ -163,7 +184,7 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
           server.closeAllConnections();
         });
         await app.close();
-        persistence.stop();
+        await store.close();
       })();
       return closing;
     },
@@ -175,6 +196,7 @@ if (isMain) {
   const sandbox = await startSandbox({
     port: Number(process.env.PORT || 8080),
     dataDir: process.env.SANDBOX_DATA_DIR || defaultDataDir,
+    quiet: process.env.SANDBOX_QUIET === '1',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, async () => {

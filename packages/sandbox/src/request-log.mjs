@@ -17,6 +17,15 @@ function isInteresting(pathname) {
   return /^\/app\/([^/]*\.html)?$/.test(pathname);
 }
 
+/**
+ * A path as it may be logged: the EOJ page of a launch carries the launch id in its path, and a launch id
+ * is a one-time ticket that must not be readable from any log.
+ * @param {string} pathname
+ */
+export function loggablePath(pathname) {
+  return pathname.replace(/^\/eoj\/session\/[^/]+/, '/eoj/session/[launch]');
+}
+
 /** @param {unknown} url */
 function safeDecode(url) {
   try {
@@ -48,7 +57,7 @@ export function createRequestLog({ quiet = false, write = (line) => process.stdo
       return {
         time: nowIso(),
         method: req.method ?? 'GET',
-        path: cprLike ? '[redacted]' : url.pathname,
+        path: cprLike ? '[redacted]' : loggablePath(url.pathname),
         query: cprLike ? [] : [...new Set(url.searchParams.keys())],
         patient: null,
         status: null,

@@ -3,7 +3,7 @@
 // The signing key in the data folder is kept: tokens and cached JWKS elsewhere stay valid.
 import './websocket-shim.mjs';
 import { initDefinitions } from './fhir-definitions.mjs';
-import { deleteSavedData, fhirDataFile, saveRepository } from './fhir-persistence.mjs';
+import { createDurableStore, deleteSavedData, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
 import { defaultDataDir } from './paths.mjs';
 import { seedRepository } from './seed.mjs';
@@ -13,7 +13,8 @@ const dataDir = process.env.SANDBOX_DATA_DIR || defaultDataDir;
 
 let resetRunning = false;
 try {
-  const res = await fetch(`http://127.0.0.1:${port}/__sandbox/reset`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+  const origin = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${origin}/__sandbox/reset`, { method: 'POST', headers: { origin }, signal: AbortSignal.timeout(5000) });
   resetRunning = res.ok;
 } catch {
   // not running
@@ -24,7 +25,9 @@ if (resetRunning) {
   deleteSavedData(dataDir);
   initDefinitions();
   const repo = new SandboxRepository();
-  const summary = await seedRepository(repo);
-  saveRepository(repo, dataDir);
+  const store = createDurableStore(repo, dataDir);
+  store.open();
+  const summary = await store.replaceAll(() => seedRepository(repo));
+  await store.close();
   process.stdout.write(`Deleted the sandbox data and wrote a fresh seed to ${fhirDataFile(dataDir)} (${summary.citizens.length} citizens).\n`);
 }

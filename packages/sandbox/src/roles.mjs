@@ -1,7 +1,8 @@
 // Who can log in, and what each role may do. The seed creates these Practitioners; the authorization
 // server narrows requested SMART scopes to these permissions (resource type or '*' -> c/r/u/d/s).
 
-const CLINICAL_WRITE = ['QuestionnaireResponse', 'CarePlan', 'ServiceRequest', 'Task', 'AuditEvent', 'ClinicalImpression'];
+// AuditEvent is none of them: the FHIR server writes the audit, no client may (fhir-audit.mjs).
+const CLINICAL_WRITE = ['QuestionnaireResponse', 'CarePlan', 'ServiceRequest', 'Task', 'ClinicalImpression'];
 
 export const PRACTITIONERS = [
   {
@@ -11,9 +12,8 @@ export const PRACTITIONERS = [
     family: 'Holm',
     roleCode: 'clinicalViewer',
     roleText: 'Læseadgang (klinisk)',
-    // Read-only clinical access. AuditEvent.c is the one exception: the app must log her look-up of a
-    // citizen (MinLog), and a read-only user who cannot leave an audit trail would break that rule.
-    permissions: { '*': 'rs', AuditEvent: 'c' },
+    // Read-only clinical access. Her look-ups reach MinLog all the same: the FHIR server audits every read.
+    permissions: { '*': 'rs' },
   },
   {
     id: 'practitioner-mads',

@@ -5,6 +5,16 @@ const ACTION_ORDER = ['c', 'r', 'u', 'd', 's'];
 const V1 = { read: 'rs', write: 'cud', '*': 'cruds' };
 const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|[cruds]+)(\?.*)?$/;
 
+/**
+ * The only types a `user/` scope is granted for, and only to read and search: definitions (questionnaires,
+ * plan templates, action guides in Basic, terminology) and the directory the plan assigner shows (care
+ * teams, staff). Clinical data is reached only through `patient/` scopes, bound to the citizen in context,
+ * so a launch id or token for one citizen never opens another's record. (Even for these types the FHIR
+ * endpoint hides any resource that belongs to another citizen, e.g. a Basic or CareTeam with a subject.)
+ */
+export const USER_SCOPE_TYPES = ['Questionnaire', 'PlanDefinition', 'ActivityDefinition', 'Basic', 'ValueSet', 'CodeSystem', 'Library', 'CareTeam', 'Practitioner', 'PractitionerRole', 'Organization'];
+const USER_SCOPE_ACTIONS = new Set(['r', 's']);
+
 /** Scopes that are not about FHIR resources; granted as requested (when the client may have them). */
 export const NON_RESOURCE_SCOPES = ['openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'offline_access', 'online_access'];
 
@@ -49,7 +59,8 @@ const isSubset = (a, b) => [...a].every((x) => b.has(x));
  * so a read-only clinician who asks for `patient/QuestionnaireResponse.crus` gets `.rs`.
  * Scopes with a `?param=` filter are not granted: the FHIR endpoint does not enforce such filters,
  * and granting the whole type would be more than was asked for. system/ scopes are for backend services,
- * which this sandbox does not register.
+ * which this sandbox does not register. user/ scopes are granted only for USER_SCOPE_TYPES, read-only;
+ * `user/*` becomes one scope per such type.
  * @param {string[]} requested
  * @param {Record<string, string>} permissions resource type (or '*') -> allowed actions, e.g. { '*': 'rs', QuestionnaireResponse: 'cruds' }
  * @returns {string[]}
@@ -65,6 +76,13 @@ export function narrowScopes(requested, permissions) {
     const parsed = parseResourceScope(scope);
     if (!parsed || parsed.query || parsed.context === 'system') continue;
     const { context, type, actions, v1 } = parsed;
+    if (context === 'user') {
+      for (const t of type === '*' ? USER_SCOPE_TYPES : USER_SCOPE_TYPES.filter((x) => x === type)) {
+        const granted = intersect(intersect(actions, USER_SCOPE_ACTIONS), perms[t] ?? perms['*'] ?? new Set());
+        if (granted.size) out.push(formatScope(context, t, granted, v1));
+      }
+      continue;
+    }
     if (type !== '*') {
       const granted = intersect(actions, perms[type] ?? perms['*'] ?? new Set());
       if (granted.size) out.push(formatScope(context, type, granted, v1));

@@ -1,15 +1,19 @@
 // SMART App Launch 2.2 authorization server on oidc-provider: EHR launch from the simulated EOJ
-// (opaque launch id, automatic log-in as the EOJ's clinician), standalone launch for citizens with a
-// patient picker, PKCE S256, v2/v1 scopes narrowed to the user's role, and RS256 JWT access tokens
-// for the FHIR base, verified by the FHIR endpoint on every request.
+// (opaque launch id, single-use, bound to the EOJ session, five minutes; automatic log-in as the EOJ's
+// clinician), standalone launch for citizens with a patient picker, PKCE S256, v2/v1 scopes narrowed to
+// the user's role (user/ scopes only for definitions), RS256 JWT access tokens for the FHIR base with the
+// launch's correlation id in them, verified by the FHIR endpoint on every request, and RFC 7009 revocation
+// of those JWTs (oidc-provider revokes only opaque tokens).
 //
 // One oidc-provider per origin (127.0.0.1:<port> and localhost:<port>): the browser runs the whole
 // flow inside the EOJ's iframe, and oidc-provider's interaction cookies only reach a same-site
 // issuer there. Issuer, FHIR base and token audience therefore follow the host the browser used.
 import Provider, { errors } from 'oidc-provider';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT } from 'jose';
+import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT } from 'jose';
 import { CPR_SYSTEM } from './cpr.mjs';
-import { readBody, parseForm, sendHtml } from './http-util.mjs';
+import { eojSessionOf } from './eoj-page.mjs';
+import { readBody, parseForm, sendHtml, sendJson } from './http-util.mjs';
+import { createRevocationList } from './revocations.mjs';
 import { CITIZEN_PERMISSIONS, practitionerById } from './roles.mjs';
 import { NON_RESOURCE_SCOPES, narrowScopes, parseResourceScope } from './scopes.mjs';
 import { createAdapterClass } from './oidc-adapter.mjs';
@@ -20,6 +24,15 @@ import { loadOrCreateKeys } from './smart-keys.mjs';
 export const CPR_CONTEXT_ROLE = 'https://kpro.example.dk/fhir/smart-role/cpr-context';
 export const APP_CLIENT_ID = 'kpro-app';
 export const CITIZEN_CLIENT_ID = 'kpro-citizen';
+/** The clients' names, as MinLog shows the system a look-up was made in. */
+export const CLIENT_NAMES = { [APP_CLIENT_ID]: 'kpro (PRO i EOJ)', [CITIZEN_CLIENT_ID]: 'kpro borger' };
+
+/**
+ * The error_description of a refused launch (with error=invalid_request at the app's redirect URI). The
+ * app recognises "launch" in it and shows its "open the citizen again from the EOJ" screen.
+ */
+export const LAUNCH_REFUSED =
+  'The launch is unknown, already used, expired or not from this EOJ session (a launch works once, for five minutes, in the EOJ that made it): open the citizen again from the EOJ';
 
 const CAPABILITIES = [
   'launch-ehr',
@@ -54,6 +67,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
   /** @type {Map<string, Provider>} */
   const providers = new Map();
   const Adapter = createAdapterClass();
+  const revocations = createRevocationList(dataDir);
 
   /**
    * Redirect URIs: the app page on every origin the sandbox answers. The citizen's standalone launch
@@ -115,7 +129,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
 
     const provider = new Provider(urls.issuer, {
       adapter: Adapter,
-      clients: [client(APP_CLIENT_ID, 'kpro (PRO i EOJ)'), client(CITIZEN_CLIENT_ID, 'kpro borger')],
+      clients: [client(APP_CLIENT_ID, CLIENT_NAMES[APP_CLIENT_ID]), client(CITIZEN_CLIENT_ID, CLIENT_NAMES[CITIZEN_CLIENT_ID])],
       jwks: { keys: [keys.privateJwk] },
       cookies: { keys: keys.cookieKeys },
       scopes: NON_RESOURCE_SCOPES,
@@ -161,7 +175,9 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
           if (clientModel?.clientId === CITIZEN_CLIENT_ID && value) {
             throw new errors.InvalidRequest('kpro-citizen uses the standalone launch (no launch parameter)');
           }
-          if (value && !launches.get(String(value))) throw new errors.InvalidRequest('unknown or expired launch');
+          // A launch id is a one-time ticket: this authorization uses it up, and only the EOJ browser
+          // session that created it may (a captured id alone opens nothing).
+          if (value && !launches.claim(String(value), eojSessionOf(_ctx.req))) throw new errors.InvalidRequest(LAUNCH_REFUSED);
         },
       },
       async findAccount(_ctx, sub) {
@@ -179,9 +195,12 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
         if (token.kind !== 'AccessToken') return undefined;
         const context = launches.grant(token.grantId);
         if (!context) return undefined;
-        // The FHIR endpoint reads the patient binding and the simulated failure from the token itself.
+        // The FHIR endpoint reads the patient binding, the launch's correlation id (for the audit it
+        // writes), the grant (for revocation) and the simulated failure from the token itself.
         return {
           fhirUser: `${fhirBase}/${context.accountId}`,
+          kpro_correlation: context.correlationId,
+          kpro_grant: token.grantId,
           ...(context.patient ? { patient: context.patient } : {}),
           ...(context.simulate ? { kpro_simulate: context.simulate } : {}),
         };
@@ -269,7 +288,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
     }
     if (details.uid !== uid) return sendHtml(res, 400, errorPage('invalid_request', 'Forkert log-ind-session.'));
     const { params } = details;
-    const launch = launches.get(params.launch);
+    const launch = launches.claimed(params.launch);
     const form = req.method === 'POST' ? parseForm(await readBody(req)) : {};
 
     if (action === 'abort') {
@@ -317,6 +336,57 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
     return sendHtml(res, 200, patientPickerPage({ uid, clientId: params.client_id, scopes: params.scope, patients, error: action === 'confirm' }));
   }
 
+  /** The claims of a JWT access token this origin issued (signature and issuer checked; expiry not). */
+  async function ourAccessToken(token, origin) {
+    try {
+      const { payload, protectedHeader } = await compactVerify(token, jwks, { algorithms: ['RS256'] });
+      const claims = JSON.parse(new TextDecoder().decode(payload));
+      return protectedHeader.typ === 'at+jwt' && claims.iss === `${origin}/oidc` ? claims : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * RFC 7009 for every token we issue: a JWT access token is revoked with its whole grant (its refresh
+   * token and every access token of the launch), as is a refresh token. Public clients name themselves
+   * with client_id; a token issued to another client is not theirs to revoke.
+   */
+  async function revoke(req, res, provider, origin) {
+    const cors = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(String(req.headers.origin ?? '')) ? { 'access-control-allow-origin': String(req.headers.origin), vary: 'Origin' } : {};
+    let form;
+    try {
+      form = parseForm(await readBody(req, 64 * 1024));
+    } catch {
+      return sendJson(res, 400, { error: 'invalid_request', error_description: 'unreadable body' }, cors);
+    }
+    const token = typeof form.token === 'string' ? form.token : '';
+    const clientId = typeof form.client_id === 'string' ? form.client_id : '';
+    if (!token || !clientId) return sendJson(res, 400, { error: 'invalid_request', error_description: 'token and client_id are required' }, cors);
+    if (![APP_CLIENT_ID, CITIZEN_CLIENT_ID].includes(clientId)) return sendJson(res, 401, { error: 'invalid_client' }, cors);
+    const notTheirs = () => sendJson(res, 400, { error: 'unauthorized_client', error_description: 'the token was issued to another client' }, cors);
+
+    const claims = token.split('.').length === 3 ? await ourAccessToken(token, origin) : undefined;
+    let grantId;
+    if (claims) {
+      if (claims.client_id !== clientId) return notTheirs();
+      revocations.revoke({ jti: claims.jti, exp: claims.exp, grant: typeof claims.kpro_grant === 'string' ? claims.kpro_grant : undefined });
+      grantId = claims.kpro_grant;
+    } else {
+      const refresh = await provider.RefreshToken.find(token).catch(() => undefined);
+      if (refresh) {
+        if (refresh.clientId !== clientId) return notTheirs();
+        grantId = refresh.grantId;
+        revocations.revokeGrant(grantId);
+      }
+    }
+    if (typeof grantId === 'string') {
+      await Promise.all([provider.RefreshToken.revokeByGrantId(grantId), provider.AuthorizationCode.revokeByGrantId(grantId), provider.Grant.adapter.destroy(grantId)]);
+    }
+    // Unknown and already-dead tokens are answered the same way (RFC 7009 section 2.2).
+    res.writeHead(200, { 'cache-control': 'no-store', 'content-length': '0', ...cors }).end();
+  }
+
   return {
     /**
      * Handles /oidc/*.
@@ -329,6 +399,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
       const path = new URL(req.url, origin).pathname;
       const m = /^\/oidc\/interaction\/([^/]+)(?:\/(confirm|abort))?$/.exec(path);
       if (m) return handleInteraction(req, res, provider, origin, m[1], m[2]);
+      if (path === '/oidc/token/revocation' && req.method === 'POST') return revoke(req, res, provider, origin);
       // Mount oidc-provider under /oidc: it derives its mount path from originalUrl minus url.
       req.originalUrl = req.url;
       req.url = req.url.slice('/oidc'.length) || '/';
@@ -348,12 +419,17 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
         algorithms: ['RS256'],
         typ: 'at+jwt',
       });
+      if (revocations.isRevoked({ jti: payload.jti, grant: payload.kpro_grant })) {
+        throw Object.assign(new Error('The access token has been revoked'), { code: 'ERR_TOKEN_REVOKED' });
+      }
       return {
         scopes: String(payload.scope ?? '').split(' ').filter(Boolean),
         patient: typeof payload.patient === 'string' ? payload.patient : undefined,
         clientId: String(payload.client_id ?? ''),
         sub: String(payload.sub ?? ''),
         simulate: typeof payload.kpro_simulate === 'string' ? payload.kpro_simulate : undefined,
+        // Set by us at launch, signed: the audit takes it from here, never from the client.
+        correlationId: typeof payload.kpro_correlation === 'string' ? payload.kpro_correlation : String(payload.kpro_grant ?? payload.jti ?? ''),
       };
     },
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { CPR_SYSTEM, createLaunch, ehrLaunchToken, fhir, HANNE, INGE, MADS, startTestSandbox } from './helpers.mjs';
+import { CPR_SYSTEM, createLaunch, ehrLaunchToken, eojSessionOf, fhir, HANNE, INGE, MADS, startTestSandbox } from './helpers.mjs';
 
 /** @type {Awaited<ReturnType<typeof startTestSandbox>>} */
 let sandbox;
@@ -14,12 +14,13 @@ after(async () => {
   await sandbox?.stop();
 });
 
-const page = (path) => fetch(`${sandbox.url}${path}`).then(async (r) => ({ status: r.status, html: await r.text() }));
+const page = (path, headers = {}) => fetch(`${sandbox.url}${path}`, { headers }).then(async (r) => ({ status: r.status, html: await r.text(), headers: r.headers }));
 
 describe('EOJ page', () => {
   it('lists the citizens with formatted CPR and age, and has the controls tests use', async () => {
-    const { status, html } = await page('/');
+    const { status, html, headers } = await page('/');
     assert.equal(status, 200);
+    assert.match(headers.get('set-cookie'), /^kpro_eoj_session=[\w-]{20,}; Path=\/; HttpOnly; SameSite=Lax$/, 'the EOJ starts a browser session');
     assert.match(html, /<html lang="da">/);
     for (const id of ['practitioner-select', 'intent-select', 'simulate-select', 'open-pro']) assert.match(html, new RegExp(`data-testid="${id}"`));
     assert.match(html, new RegExp(`data-testid="citizen-${INGE}"`));
@@ -35,7 +36,7 @@ describe('EOJ page', () => {
   it('"Åbn PRO" creates a launch and shows the app in an iframe with only iss and launch', async () => {
     const launch = await createLaunch(sandbox, { practitioner: HANNE, patient: INGE, intent: 'plans', eojBanner: true });
     assert.match(launch, /^[A-Za-z0-9_-]{20,}$/);
-    const { status, html } = await page(`/eoj/session/${launch}`);
+    const { status, html } = await page(`/eoj/session/${launch}`, { cookie: eojSessionOf(launch).header() });
     assert.equal(status, 200);
     const src = /<iframe id="pro-frame"[^>]*src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
     assert.ok(src, 'iframe#pro-frame');
@@ -125,5 +126,22 @@ describe('test hooks', () => {
   it('refuse state changes from other origins', async () => {
     const res = await fetch(`${sandbox.url}/__sandbox/requests`, { method: 'DELETE', headers: { origin: 'https://evil.example' } });
     assert.equal(res.status, 403);
+  });
+
+  it('reset only with a same-origin Origin header', async () => {
+    const token = (await ehrLaunchToken(sandbox, { practitioner: MADS, patient: INGE })).access_token;
+    const created = await fhir(sandbox, token, 'QuestionnaireResponse', {
+      method: 'POST',
+      body: { resourceType: 'QuestionnaireResponse', status: 'in-progress', subject: { reference: `Patient/${INGE}` } },
+    });
+    assert.equal(created.status, 201);
+    for (const headers of [{}, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+      const res = await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST', headers });
+      assert.equal(res.status, 403, JSON.stringify(headers));
+    }
+    assert.equal((await fhir(sandbox, token, `QuestionnaireResponse/${created.body.id}`)).status, 200, 'nothing was reset');
+    const res = await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST', headers: { origin: sandbox.url } });
+    assert.equal(res.status, 200);
+    assert.equal((await fhir(sandbox, token, `QuestionnaireResponse/${created.body.id}`)).status, 404, 'back to the seed');
   });
 });

@@ -16,17 +16,17 @@ export const POUL = 'poul-test-nielsen';
 /** The scopes packages/app asks for (kept in step with packages/app/src/config.ts by hand). */
 export const APP_SCOPES = [
   'launch openid fhirUser online_access patient/*.rs',
-  'patient/QuestionnaireResponse.cru patient/CarePlan.cru patient/ServiceRequest.cru patient/Task.cru patient/ClinicalImpression.cru patient/AuditEvent.c',
+  'patient/QuestionnaireResponse.cru patient/CarePlan.cru patient/ServiceRequest.cru patient/Task.cru patient/ClinicalImpression.cru',
   'user/Questionnaire.rs user/PlanDefinition.rs user/ActivityDefinition.rs user/Basic.rs user/CareTeam.rs user/Practitioner.rs',
 ].join(' ');
 
 /**
- * @param {{ dataDir?: string, tokenTtl?: number, port?: number, now?: string }} [options]
+ * @param {{ dataDir?: string, tokenTtl?: number, port?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void }} [options]
  *   now: the sandbox's clock starts there (a test start time); without it, the machine's clock.
  */
 export async function startTestSandbox(options = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kpro-sandbox-test-'));
-  const sandbox = await startSandbox({ port: options.port ?? 0, dataDir, quiet: true, tokenTtl: options.tokenTtl, now: options.now ?? '' });
+  const sandbox = await startSandbox({ port: options.port ?? 0, dataDir, quiet: true, tokenTtl: options.tokenTtl, now: options.now ?? '', maxBodyBytes: options.maxBodyBytes, log: options.log });
   return {
     ...sandbox,
     async stop({ keepData = false } = {}) {
@@ -36,9 +36,13 @@ export async function startTestSandbox(options = {}) {
   };
 }
 
-class CookieJar {
+export class CookieJar {
   /** @type {Map<string, string>} */
   cookies = new Map();
+  /** @param {CookieJar} [from] */
+  constructor(from) {
+    if (from) this.cookies = new Map(from.cookies);
+  }
   /** @param {Response} res */
   store(res) {
     for (const line of res.headers.getSetCookie()) {
@@ -61,25 +65,42 @@ export function pkcePair() {
   return { verifier, challenge };
 }
 
+/** The EOJ browser session (its cookie) each launch was created in, so `authorize` can send it. */
+const eojSessions = new Map();
+
 /**
- * Creates an EHR launch the way the EOJ page does (POST form), returning the opaque launch id.
- * @param {{ url: string }} sandbox
- * @param {{ practitioner?: string, patient?: string, intent?: string, simulate?: string, eojBanner?: boolean }} launch
+ * The EOJ session a launch belongs to: the cookies of the "browser" that pressed "Åbn PRO".
+ * @param {string} launch @returns {CookieJar | undefined}
  */
-export async function createLaunch(sandbox, { practitioner = MADS, patient = INGE, intent = 'answers', simulate = 'none', eojBanner = false } = {}) {
+export function eojSessionOf(launch) {
+  return eojSessions.get(launch);
+}
+
+/**
+ * Creates an EHR launch the way the EOJ page does (POST form), returning the opaque launch id. The EOJ
+ * sets its session cookie on the way; pass `session` to launch again in the same EOJ session.
+ * @param {{ url: string }} sandbox
+ * @param {{ practitioner?: string, patient?: string, intent?: string, simulate?: string, eojBanner?: boolean, session?: CookieJar }} launch
+ */
+export async function createLaunch(sandbox, { practitioner = MADS, patient = INGE, intent = 'answers', simulate = 'none', eojBanner = false, session = new CookieJar() } = {}) {
   const body = new URLSearchParams({ practitioner, patient, intent, simulate, ...(eojBanner ? { eojBanner: '1' } : {}) });
-  const res = await fetch(`${sandbox.url}/eoj/launch`, { method: 'POST', body, redirect: 'manual' });
+  const res = await fetch(`${sandbox.url}/eoj/launch`, { method: 'POST', body, redirect: 'manual', headers: { cookie: session.header() } });
   if (res.status !== 303) throw new Error(`launch: ${res.status} ${await res.text()}`);
+  session.store(res);
   const location = res.headers.get('location') ?? '';
-  return location.split('/').pop();
+  const id = location.split('/').pop();
+  eojSessions.set(id, session);
+  return id;
 }
 
 /**
  * Runs the authorization request through redirects until the app's redirect URI is reached.
  * `interact` answers a page (consent or patient picker): return { action: 'confirm'|'abort', form }.
+ * The browser carries the EOJ session the launch was created in, unless `session` says otherwise
+ * (null: no cookies, as an attacker who only captured the launch id).
  * @returns {Promise<{ code?: string, error?: string, errorDescription?: string, state?: string, redirect: URL, pages: string[] }>}
  */
-export async function authorize(sandbox, { clientId = 'kpro-app', scope = APP_SCOPES, launch, redirectUri, aud, pkce = pkcePair(), challengeMethod = 'S256', interact, omitChallenge = false } = {}) {
+export async function authorize(sandbox, { clientId = 'kpro-app', scope = APP_SCOPES, launch, redirectUri, aud, pkce = pkcePair(), challengeMethod = 'S256', interact, omitChallenge = false, session } = {}) {
   const base = sandbox.url;
   const redirect = redirectUri ?? `${base}/app/`;
   const state = randomBytes(8).toString('hex');
@@ -89,7 +110,7 @@ export async function authorize(sandbox, { clientId = 'kpro-app', scope = APP_SC
     params.set('code_challenge', challengeMethod === 'plain' ? pkce.verifier : pkce.challenge);
     params.set('code_challenge_method', challengeMethod);
   }
-  const jar = new CookieJar();
+  const jar = new CookieJar(session === undefined ? eojSessionOf(launch) : (session ?? undefined));
   const pages = [];
   let next = `${base}/oidc/auth?${params}`;
   let init = { method: 'GET' };
@@ -180,4 +201,13 @@ export function questionnaireResponse(patientId, extra = {}) {
     item: [{ linkId: 'trivsel', item: [{ linkId: 't1', answer: [{ valueCoding: { system: 'https://kpro.example.dk/fhir/CodeSystem/who5-svar', code: 'hele-tiden' } }] }] }],
     ...extra,
   };
+}
+
+/** RFC 7009 token revocation at the advertised endpoint. Returns { status, body }. */
+export async function revokeToken(sandbox, { token, clientId = 'kpro-app', hint }) {
+  const form = new URLSearchParams({ token, client_id: clientId, ...(hint ? { token_type_hint: hint } : {}) });
+  const endpoint = (await fetch(`${sandbox.url}/fhir/.well-known/smart-configuration`).then((r) => r.json())).revocation_endpoint;
+  const res = await fetch(endpoint, { method: 'POST', body: form });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }

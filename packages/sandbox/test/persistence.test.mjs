@@ -40,3 +40,16 @@ it('keeps written data, versions and the signing key across a restart', async ()
     await second.stop();
   }
 });
+
+it('journals through the engine method every write ends in (pinned @medplum/fhir-router)', async () => {
+  const { MemoryRepository } = await import('@medplum/fhir-router');
+  assert.equal(typeof MemoryRepository.prototype.createResourceSync, 'function', 'SandboxRepository.createResourceSync overrides it');
+});
+
+it('replays journal records after the snapshot, drops a last line cut short by a crash, refuses damage before it', async () => {
+  const { parseJournal } = await import('../src/fhir-persistence.mjs');
+  const line = (seq) => JSON.stringify({ seq, ops: [{ del: ['Task', `t${seq}`] }] });
+  assert.deepEqual(parseJournal(`${line(1)}\n${line(2)}\n${line(3)}\n`, 1).map((r) => r.seq), [2, 3]);
+  assert.deepEqual(parseJournal(`${line(1)}\n${line(2)}\n{"seq":3,"ops":[{"put"`, 0).map((r) => r.seq), [1, 2]);
+  assert.throws(() => parseJournal(`${line(1)}\n{"seq":2,\n${line(3)}\n`, 0), /damaged at line 2/);
+});

@@ -132,6 +132,11 @@ function kindOf(status: number): FhirErrorKind {
   return 'server';
 }
 
+/** What kind of failure an error from a data source is, for a translated message ('unknown' for anything else). */
+export function errorKindOf(e: unknown): FhirErrorKind | 'unknown' {
+  return e instanceof FhirRequestError ? e.kind : 'unknown';
+}
+
 /** The weak ETag for a resource version, for If-Match. */
 export function etagOf(resource: fhir4.Resource): string | undefined {
   return resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined;

@@ -28,11 +28,24 @@ export interface AppTranslation {
   back: string;
   saving: string;
   saved: string;
-  saveFailed: (reason: string) => string;
+  /** `kind`: why the save failed (`errorKindOf` of the error: network, server, forbidden, conflict, invalid …). */
+  saveFailed: (kind: string) => string;
   retry: string;
   plansTitle: string;
   noPlans: string;
   bigScreen: string;
+  /** The citizen's own MinLog: who has looked at their data (one row per look-up). */
+  lookUps: {
+    title: string;
+    intro: string;
+    loading: string;
+    none: string;
+    failed: string;
+    when: string;
+    who: string;
+    system: string;
+    requests: string;
+  };
   failures: Record<LaunchFailure, { title: string; next: string }>;
 }
 
@@ -43,7 +56,27 @@ export type LaunchFailure =
   | 'citizen-not-found'
   | 'server-down'
   | 'forbidden'
+  | 'launch-expired'
+  | 'unknown-server'
   | 'unknown';
+
+/** Why a save failed, in words, by error kind; anything else is "unknown". */
+const saveReasonDa: Record<string, string> = {
+  network: 'der er ingen forbindelse til serveren',
+  server: 'serveren svarede med en fejl',
+  forbidden: 'du har ikke adgang til at gemme dem',
+  conflict: 'de er ændret et andet sted imens',
+  invalid: 'serveren afviste dem',
+  unknown: 'en ukendt fejl',
+};
+const saveReasonEn: Record<string, string> = {
+  network: 'the server cannot be reached',
+  server: 'the server answered with an error',
+  forbidden: 'you are not allowed to save them',
+  conflict: 'they were changed elsewhere meanwhile',
+  invalid: 'the server refused them',
+  unknown: 'an unknown error',
+};
 
 const da: AppTranslation = {
   title: 'PRO',
@@ -70,11 +103,22 @@ const da: AppTranslation = {
   back: 'Tilbage',
   saving: 'Gemmer svarene …',
   saved: 'Svarene er gemt.',
-  saveFailed: (r) => `Svarene kunne ikke gemmes (${r}). De er bevaret på denne enhed; prøv igen.`,
+  saveFailed: (kind) => `Svarene kunne ikke gemmes (${saveReasonDa[kind] ?? saveReasonDa.unknown}). De er bevaret på denne enhed; prøv igen.`,
   retry: 'Prøv igen',
   plansTitle: 'Planer',
   noPlans: 'Borgeren har ingen planer.',
   bigScreen: 'Storskærm (samtale med borgeren)',
+  lookUps: {
+    title: 'Hvem har set dine oplysninger',
+    intro: 'Hver linje er én gang, en medarbejder har åbnet dine oplysninger i PRO, uanset hvor meget der blev set. Det samme ser du i MinLog på sundhed.dk.',
+    loading: 'Henter opslagene …',
+    none: 'Ingen medarbejdere har åbnet dine oplysninger i PRO endnu.',
+    failed: 'Opslagene kunne ikke hentes lige nu. Prøv igen senere.',
+    when: 'Hvornår',
+    who: 'Hvem',
+    system: 'System',
+    requests: 'Antal kald',
+  },
   failures: {
     'no-launch': { title: 'PRO skal åbnes fra journalen', next: 'Åbn borgeren i jeres omsorgssystem, og vælg "Åbn PRO" derfra. Siden kan ikke åbnes direkte.' },
     'consent-denied': { title: 'Adgangen blev afvist', next: 'PRO fik ikke lov til at hente borgerens data. Åbn PRO igen fra journalen, og godkend adgangen.' },
@@ -82,6 +126,14 @@ const da: AppTranslation = {
     'citizen-not-found': { title: 'Borgeren blev ikke fundet', next: 'Borgeren findes ikke i PRO-systemet. Kontrollér, at du har valgt den rigtige borger i journalen, eller kontakt support.' },
     'server-down': { title: 'PRO-serveren svarer ikke', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt jeres IT-support.' },
     forbidden: { title: 'Du har ikke adgang', next: 'Din rolle giver ikke adgang til dette. Kontakt din leder eller jeres IT-support, hvis du mener, det er en fejl.' },
+    'launch-expired': {
+      title: 'Åbningen fra journalen er udløbet',
+      next: 'PRO kan kun åbnes én gang pr. klik i journalen og kun inden for fem minutter. Åbn borgeren igen fra jeres omsorgssystem, og vælg "Åbn PRO".',
+    },
+    'unknown-server': {
+      title: 'Ukendt server',
+      next: 'PRO blev bedt om at logge ind på en server, den ikke er sat op til, og har derfor ikke gjort det. Åbn PRO fra jeres eget omsorgssystem, og kontakt IT-support, hvis fejlen bliver ved.',
+    },
     unknown: { title: 'Noget gik galt', next: 'Prøv at åbne PRO igen fra journalen. Kontakt support, hvis fejlen bliver ved.' },
   },
 };
@@ -111,11 +163,22 @@ const en: AppTranslation = {
   back: 'Back',
   saving: 'Saving the answers …',
   saved: 'The answers are saved.',
-  saveFailed: (r) => `The answers could not be saved (${r}). They are kept on this device; try again.`,
+  saveFailed: (kind) => `The answers could not be saved (${saveReasonEn[kind] ?? saveReasonEn.unknown}). They are kept on this device; try again.`,
   retry: 'Try again',
   plansTitle: 'Plans',
   noPlans: 'The citizen has no plans.',
   bigScreen: 'Big screen (conversation with the citizen)',
+  lookUps: {
+    title: 'Who has looked at your data',
+    intro: 'Each line is one time a member of staff opened your data in PRO, however much they looked at. MinLog on sundhed.dk shows the same.',
+    loading: 'Fetching the look-ups …',
+    none: 'No member of staff has opened your data in PRO yet.',
+    failed: 'The look-ups could not be fetched right now. Try again later.',
+    when: 'When',
+    who: 'Who',
+    system: 'System',
+    requests: 'Requests',
+  },
   failures: {
     'no-launch': { title: 'PRO must be opened from the record', next: 'Open the citizen in your care record system and choose "Open PRO" there. This page cannot be opened directly.' },
     'consent-denied': { title: 'Access was refused', next: "PRO was not allowed to read the citizen's data. Open PRO again from the record and approve the access." },
@@ -123,6 +186,14 @@ const en: AppTranslation = {
     'citizen-not-found': { title: 'The citizen was not found', next: 'The citizen does not exist in the PRO system. Check that you chose the right citizen in the record, or contact support.' },
     'server-down': { title: 'The PRO server does not answer', next: 'Try again in a moment. If it still does not work, contact your IT support.' },
     forbidden: { title: 'You do not have access', next: 'Your role does not give access to this. Contact your manager or IT support if you think this is a mistake.' },
+    'launch-expired': {
+      title: 'The launch from the record has expired',
+      next: 'PRO opens only once per click in the record, and only within five minutes. Open the citizen again in your care record system and choose "Open PRO".',
+    },
+    'unknown-server': {
+      title: 'Unknown server',
+      next: 'PRO was asked to log in to a server it is not set up for, and did not. Open PRO from your own care record system, and contact IT support if this keeps happening.',
+    },
     unknown: { title: 'Something went wrong', next: 'Try opening PRO again from the record. Contact support if the error persists.' },
   },
 };

@@ -1,4 +1,4 @@
-/** Fired when the app opened a citizen (after the one MinLog AuditEvent of the session was written). */
+/** Fired when the app found and opened the citizen in context. */
 export class KproPatientOpenEvent extends Event {
   readonly detail: { patientId: string };
   constructor(patientId: string) {

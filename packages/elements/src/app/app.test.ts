@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { FhirRequestError, type FhirDataSource } from '@kpro/core';
+import { buildAuditEvent, FhirRequestError, type FhirDataSource } from '@kpro/core';
 import './kpro-app.js';
 import type { KproApp } from './app.js';
 
@@ -67,11 +67,11 @@ async function start(tpl: (on: (e: Event) => void) => TemplateResult, event: str
 }
 
 describe('<kpro-app>', () => {
-  it('finds the citizen by CPR with a POST search, logs one AuditEvent and masks the CPR', async () => {
+  it('finds the citizen by CPR with a POST search, writes nothing (the server audits), and masks the CPR', async () => {
     const { ds, created, searches } = memoryFhir([patient]);
-    const { el } = await start(() => html`<kpro-app need-patient-banner scopes="patient/*.rs" .cpr=${'0101709999'} .fhir=${ds} .correlationId=${`t-${Math.random()}`}></kpro-app>`, 'kpro-patient-open');
+    const { el } = await start(() => html`<kpro-app need-patient-banner scopes="patient/*.rs" .cpr=${'0101709999'} .fhir=${ds}></kpro-app>`, 'kpro-patient-open');
     expect(searches[0]).to.deep.include({ type: 'Patient', post: true });
-    expect(created.filter((r) => r.resourceType === 'AuditEvent')).to.have.length(1);
+    expect(created, 'no AuditEvent or anything else written by opening a citizen').to.deep.equal([]);
     const banner = el.shadowRoot!.querySelector('[part~="banner"]')!;
     expect(banner.textContent).to.contain('Karen Testesen');
     expect(banner.querySelector('[data-testid="cpr"]')!.textContent).to.equal('010170-xxxx');
@@ -109,5 +109,41 @@ describe('<kpro-app>', () => {
   it('shows a launch failure given by the page (e.g. no launch parameters)', async () => {
     const el = await fixture<KproApp>(html`<kpro-app failure="no-launch"></kpro-app>`);
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('PRO skal åbnes fra journalen');
+  });
+
+  it('says what to do about an expired launch and an unknown server, in Danish and English', async () => {
+    const expired = await fixture<KproApp>(html`<kpro-app failure="launch-expired"></kpro-app>`);
+    expect(expired.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Åbn borgeren igen');
+    const expiredEn = await fixture<KproApp>(html`<kpro-app lang="en" failure="launch-expired"></kpro-app>`);
+    expect(expiredEn.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Open the citizen again');
+    const server = await fixture<KproApp>(html`<kpro-app failure="unknown-server"></kpro-app>`);
+    expect(server.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Ukendt server');
+    expect(server.shadowRoot!.querySelector('[role=alert]')!.textContent).to.not.contain('Noget gik galt');
+  });
+
+  it("shows the citizen who has looked at her data: one row per look-up, not her own use", async () => {
+    const event = (correlationId: string, who: string, minute: number) =>
+      buildAuditEvent({
+        patientId: 'p1',
+        interaction: 'search-type',
+        resourceType: 'QuestionnaireResponse',
+        user: { reference: who, display: who === 'Patient/p1' ? undefined : 'Terapeut Mads Madsen' },
+        client: { id: 'kpro-app', display: 'kpro (PRO i EOJ)' },
+        correlationId,
+        observer: 'test',
+        recorded: new Date(Date.UTC(2027, 0, 12, 9, minute)),
+      });
+    const events = [event('a', 'Practitioner/mads', 1), event('a', 'Practitioner/mads', 2), event('b', 'Practitioner/mads', 5), event('own', 'Patient/p1', 6)];
+    const { ds, searches } = memoryFhir([patient, ...events.map((e, i) => ({ ...e, id: `ae${i}` }))]);
+    const { el } = await start(() => html`<kpro-app intent="citizen" patient-id="p1" .user=${{ reference: 'Patient/p1' }} scopes="patient/*.rs" .fhir=${ds}></kpro-app>`, 'kpro-patient-open');
+    const view = el.shadowRoot!.querySelector('kpro-app-look-ups')!;
+    for (let i = 0; i < 50 && !view.shadowRoot?.querySelector('tbody tr'); i++) await new Promise((r) => setTimeout(r, 20));
+    const rows = [...view.shadowRoot!.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => r.getAttribute('data-look-up'))).to.deep.equal(['b', 'a']);
+    expect(rows[1]!.textContent).to.contain('Terapeut Mads Madsen');
+    expect(rows[1]!.querySelector('.count')!.textContent).to.equal('2');
+    expect(view.shadowRoot!.querySelector('h2')!.textContent).to.equal('Hvem har set dine oplysninger');
+    expect(searches.find((s) => s.type === 'AuditEvent')?.params.patient).to.equal('Patient/p1');
+    await expect(view).to.be.accessible();
   });
 });

@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import {
-  Auditor,
   ageOn,
   capabilitiesFromScopes,
   cprIdentifier,
@@ -10,7 +9,6 @@ import {
   formatCpr,
   formatDate,
   maskCpr,
-  newCorrelationId,
   type Capabilities,
   type FhirDataSource,
   type LaunchFailure,
@@ -20,25 +18,26 @@ import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
 import { translation } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
-import { auditorContext, capabilitiesContext, fhirContext, localeContext, patientContext, userContext } from '../shared/context.js';
+import { capabilitiesContext, fhirContext, localeContext, patientContext, userContext } from '../shared/context.js';
 import { failureOf } from './failures.js';
 import { KproPatientOpenEvent } from './app.events.js';
 import styles from './app.styles.js';
 import './views/kpro-app-responses.js';
 import './views/kpro-app-answer.js';
+import './views/kpro-app-look-ups.js';
 import '../plan-assigner/kpro-plan-assigner.js';
 
 export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
 
 /**
  * The SMART app shell: given a FHIR data source and the launch context, finds the citizen (by id or by
- * CPR), logs the look-up once (MinLog), provides the context to every component, and shows the view the
- * EHR asked for.
+ * CPR), provides the context to every component, and shows the view the EHR asked for. It writes no
+ * audit: the FHIR server records every look-up itself (MinLog), where no client can skip or forge it.
  *
  * @tagname kpro-app
  * @summary The PRO app shell launched from the EHR.
  * @status experimental
- * @event kpro-patient-open - The citizen was opened (and the one look-up AuditEvent written).
+ * @event kpro-patient-open - The citizen was found and opened.
  * @event kpro-error - A launch or server failure; `detail.code` is the failure.
  * @csspart base - The wrapper.
  * @csspart banner - The patient banner (only when the EHR asks for it).
@@ -62,12 +61,10 @@ export class KproApp extends LitElement {
   @property() intent: AppIntent = 'answers';
   /** Show our patient banner (the EHR shows its own when false). */
   @property({ type: Boolean, attribute: 'need-patient-banner' }) needPatientBanner = false;
-  /** SMART client id, recorded in the AuditEvent. */
+  /** SMART client id. */
   @property({ attribute: 'client-id' }) clientId?: string;
   /** A failure found before the app could start (no launch, consent denied …). */
   @property() failure?: LaunchFailure;
-  /** Correlation id of this session (kept by the page across reloads). */
-  @property({ attribute: false }) correlationId: string = newCorrelationId();
 
   @state() private patient?: fhir4.Patient;
   @state() private loading = false;
@@ -80,7 +77,6 @@ export class KproApp extends LitElement {
   #userProvider = new ContextProvider(this, { context: userContext });
   #capsProvider = new ContextProvider(this, { context: capabilitiesContext });
   #localeProvider = new ContextProvider(this, { context: localeContext });
-  #auditorProvider = new ContextProvider(this, { context: auditorContext });
   #opened?: string;
 
   /** What the user may do, from the granted scopes (read-only). */
@@ -94,10 +90,6 @@ export class KproApp extends LitElement {
     if (changed.has('user')) this.#userProvider.setValue(this.user);
     if (changed.has('scopes')) this.#capsProvider.setValue(this.capabilities);
     this.#localeProvider.setValue(this.localize.lang);
-    if ((changed.has('fhir') || changed.has('user') || changed.has('correlationId') || changed.has('clientId')) && this.fhir) {
-      const fhir = this.fhir;
-      this.#auditorProvider.setValue(new Auditor({ correlationId: this.correlationId, user: this.user, clientId: this.clientId }, (ev) => fhir.create(ev)));
-    }
     if ((changed.has('fhir') || changed.has('patientId') || changed.has('cpr')) && this.fhir && !this.failure) void this.#openPatient();
   }
 
@@ -126,9 +118,6 @@ export class KproApp extends LitElement {
       }
       this.patient = patient;
       this.#patientProvider.setValue(patient);
-      // MinLog is about others looking at the citizen's data: a citizen opening their own is not logged.
-      const ownData = this.intent === 'citizen' || this.user?.reference === `Patient/${patient.id}`;
-      if (!ownData) await this.#auditorProvider.value!.patientOpened(patient.id);
       this.dispatchEvent(new KproPatientOpenEvent(patient.id));
     } catch (e) {
       this.#fail(failureOf(e), e);
@@ -190,7 +179,7 @@ export class KproApp extends LitElement {
       case 'answer-on-behalf':
         return this.capabilities.canWrite('QuestionnaireResponse') ? html`<kpro-app-answer mode="clinician"></kpro-app-answer>` : html`<kpro-app-responses></kpro-app-responses>`;
       case 'citizen':
-        return html`<kpro-app-answer mode="citizen"></kpro-app-answer>`;
+        return html`<kpro-app-answer mode="citizen"></kpro-app-answer><kpro-app-look-ups></kpro-app-look-ups>`;
       default:
         return html`<kpro-app-responses></kpro-app-responses>`;
     }

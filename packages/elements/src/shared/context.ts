@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Auditor, Capabilities, FhirDataSource, Reference } from '@kpro/core';
+import type { Capabilities, FhirDataSource, Reference } from '@kpro/core';
 
 // One context per ambient service. String keys (not symbols) so two copies of the library on one
 // page still find each other's providers.
@@ -8,4 +8,3 @@ export const patientContext = createContext<fhir4.Patient | undefined>('kpro-pat
 export const userContext = createContext<Reference | undefined>('kpro-user');
 export const capabilitiesContext = createContext<Capabilities | undefined>('kpro-capabilities');
 export const localeContext = createContext<string | undefined>('kpro-locale');
-export const auditorContext = createContext<Auditor | undefined>('kpro-auditor');

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FhirRequestError, formatDate, newCorrelationId, type Questionnaire, type QuestionnaireResponse } from '@kpro/core';
+import { errorKindOf, FhirRequestError, formatDate, newCorrelationId, type Questionnaire, type QuestionnaireResponse } from '@kpro/core';
 import { defineElement } from '../../shared/define.js';
 import { hostStyles } from '../../shared/host.styles.js';
 import '../../questionnaire/kpro-questionnaire.js';
@@ -123,7 +123,7 @@ export class KproAppAnswer extends AppView {
     } catch (e) {
       if (e instanceof FhirRequestError && e.kind === 'unauthorized') return this.report(e);
       this.saving = 'failed';
-      this.saveError = (e as Error).message;
+      this.saveError = errorKindOf(e); // a kind the message translates, never the browser's English text
     }
   }
 

@@ -1,0 +1,3 @@
+export * from './audit-event.js';
+export * from './patients.js';
+export * from './minlog.js';
