@@ -38,8 +38,8 @@ export function completeness(form: Form): Completeness {
 
 /**
  * What a submit may do now:
- * - `empty`: nothing is answered: never submitted (a blank response is not a response);
  * - `invalid`: required questions are missing or answers break their rules: the error summary says which;
+ * - `empty`: nothing is answered: never submitted (a blank response is not a response);
  * - `confirm`: optional questions are unanswered: ask once ("5 af 12 ikke besvaret. Send alligevel?");
  * - `ready`: submit.
  */
@@ -54,10 +54,10 @@ export type SubmitDecision =
  * questions. `issues` may be passed when the caller has them (validation is not run twice).
  */
 export function submitDecision(form: Form, opts: { confirmed?: boolean; issues?: ValidationIssue[] } = {}): SubmitDecision {
-  const { asked, answered } = completeness(form);
-  if (answered === 0) return { kind: 'empty' };
   const issues = opts.issues ?? validateForm(form);
   if (issues.length) return { kind: 'invalid', issues };
+  const { asked, answered } = completeness(form);
+  if (answered === 0) return { kind: 'empty' };
   if (answered < asked && !opts.confirmed) return { kind: 'confirm', unanswered: asked - answered, asked };
   return { kind: 'ready' };
 }
