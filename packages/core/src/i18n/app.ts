@@ -25,6 +25,20 @@ export interface AppTranslation {
   allQuestionnaires: string;
   startAnswering: string;
   dueDate: (date: string) => string;
+  /** An overdue occurrence is still open to answer. */
+  overdueSince: (date: string) => string;
+  upcomingTitle: string;
+  /** A coming occurrence: when it opens (nothing to answer before). */
+  opensOn: (date: string) => string;
+  /** "Kommunal rehabilitering – Afsluttende samtale (uge 12)", "WHO-5 (2 af 4)". */
+  entryName: (questionnaire: string, occurrence?: string, number?: { n: number; of: number }) => string;
+  showAnswers: string;
+  showAnswersLabel: (name: string, date: string) => string;
+  answeredOn: (date: string) => string;
+  /** After a clinician saved answers on the citizen's behalf. */
+  savedFor: (citizen: string) => string;
+  /** After the citizen sent their own answers. */
+  savedCitizen: string;
   back: string;
   saving: string;
   saved: string;
@@ -33,7 +47,12 @@ export interface AppTranslation {
   plansTitle: string;
   noPlans: string;
   bigScreen: string;
+  print: string;
+  language: string;
+  languages: Record<string, string>;
   failures: Record<LaunchFailure, { title: string; next: string }>;
+  /** The same failures in words for the citizen (their own page): nothing about journals or IT support. */
+  failuresCitizen: Record<LaunchFailure, { title: string; next: string }>;
 }
 
 export type LaunchFailure =
@@ -67,6 +86,15 @@ const da: AppTranslation = {
   allQuestionnaires: 'Alle spørgeskemaer',
   startAnswering: 'Besvar',
   dueDate: (d) => `Skal besvares senest ${d}`,
+  overdueSince: (d) => `Fristen var ${d}. Kan stadig besvares.`,
+  upcomingTitle: 'Kommende spørgeskemaer',
+  opensOn: (d) => `Åbner ${d}`,
+  entryName: (q, o, n) => `${q}${o ? ` – ${o}` : ''}${n ? ` (${n.n} af ${n.of})` : ''}`,
+  showAnswers: 'Vis svar',
+  showAnswersLabel: (name, d) => `Vis svar: ${name}, ${d}`,
+  answeredOn: (d) => `Besvaret ${d}`,
+  savedFor: (c) => `Svarene er gemt for ${c}.`,
+  savedCitizen: 'Tak, dine svar er sendt.',
   back: 'Tilbage',
   saving: 'Gemmer svarene …',
   saved: 'Svarene er gemt.',
@@ -75,6 +103,18 @@ const da: AppTranslation = {
   plansTitle: 'Planer',
   noPlans: 'Borgeren har ingen planer.',
   bigScreen: 'Storskærm (samtale med borgeren)',
+  print: 'Udskriv',
+  language: 'Sprog',
+  languages: { da: 'Dansk', en: 'English' },
+  failuresCitizen: {
+    'no-launch': { title: 'Siden mangler oplysninger', next: 'Åbn linket til dine spørgeskemaer igen fra din kommunes besked eller hjemmeside. Siden kan ikke åbnes uden.' },
+    'consent-denied': { title: 'Du gav ikke adgang', next: 'Siden må ikke vise dine spørgeskemaer, før du giver adgang. Åbn siden igen, og vælg "Godkend".' },
+    'token-refused': { title: 'Du er logget ud', next: 'Af sikkerhedshensyn er du logget ud. Åbn siden igen for at logge ind. Det, du har svaret, er ikke gået tabt.' },
+    'citizen-not-found': { title: 'Vi kunne ikke finde dine spørgeskemaer', next: 'Kontakt din kommunes sundhedscenter, så de kan hjælpe dig.' },
+    'server-down': { title: 'Siden kan ikke få forbindelse', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt din kommunes sundhedscenter.' },
+    forbidden: { title: 'Du har ikke adgang til dette', next: 'Kontakt din kommunes sundhedscenter, hvis du mener, det er en fejl.' },
+    unknown: { title: 'Noget gik galt', next: 'Prøv igen om lidt. Kontakt din kommunes sundhedscenter, hvis fejlen bliver ved.' },
+  },
   failures: {
     'no-launch': { title: 'PRO skal åbnes fra journalen', next: 'Åbn borgeren i jeres omsorgssystem, og vælg "Åbn PRO" derfra. Siden kan ikke åbnes direkte.' },
     'consent-denied': { title: 'Adgangen blev afvist', next: 'PRO fik ikke lov til at hente borgerens data. Åbn PRO igen fra journalen, og godkend adgangen.' },
@@ -108,6 +148,15 @@ const en: AppTranslation = {
   allQuestionnaires: 'All questionnaires',
   startAnswering: 'Answer',
   dueDate: (d) => `Due by ${d}`,
+  overdueSince: (d) => `The deadline was ${d}. It can still be answered.`,
+  upcomingTitle: 'Coming questionnaires',
+  opensOn: (d) => `Opens ${d}`,
+  entryName: (q, o, n) => `${q}${o ? ` – ${o}` : ''}${n ? ` (${n.n} of ${n.of})` : ''}`,
+  showAnswers: 'Show answers',
+  showAnswersLabel: (name, d) => `Show answers: ${name}, ${d}`,
+  answeredOn: (d) => `Answered ${d}`,
+  savedFor: (c) => `The answers are saved for ${c}.`,
+  savedCitizen: 'Thank you, your answers have been sent.',
   back: 'Back',
   saving: 'Saving the answers …',
   saved: 'The answers are saved.',
@@ -116,6 +165,18 @@ const en: AppTranslation = {
   plansTitle: 'Plans',
   noPlans: 'The citizen has no plans.',
   bigScreen: 'Big screen (conversation with the citizen)',
+  print: 'Print',
+  language: 'Language',
+  languages: { da: 'Dansk', en: 'English' },
+  failuresCitizen: {
+    'no-launch': { title: 'The page is missing some details', next: 'Open the link to your questionnaires again from your municipality\'s message or website. The page cannot be opened without it.' },
+    'consent-denied': { title: 'You did not give access', next: 'The page may not show your questionnaires until you give access. Open the page again and choose "Approve".' },
+    'token-refused': { title: 'You have been logged out', next: 'For your security you have been logged out. Open the page again to log in. Nothing you answered has been lost.' },
+    'citizen-not-found': { title: 'We could not find your questionnaires', next: "Contact your municipality's health centre, and they will help you." },
+    'server-down': { title: 'The page cannot connect', next: "Try again in a moment. If it still does not work, contact your municipality's health centre." },
+    forbidden: { title: 'You do not have access to this', next: "Contact your municipality's health centre if you think this is a mistake." },
+    unknown: { title: 'Something went wrong', next: "Try again in a moment. Contact your municipality's health centre if the error persists." },
+  },
   failures: {
     'no-launch': { title: 'PRO must be opened from the record', next: 'Open the citizen in your care record system and choose "Open PRO" there. This page cannot be opened directly.' },
     'consent-denied': { title: 'Access was refused', next: "PRO was not allowed to read the citizen's data. Open PRO again from the record and approve the access." },

@@ -1,8 +1,7 @@
 // Whether a response says something. A response with no answers is never stored as completed, never
 // marks a plan occurrence answered and never becomes the result a clinician is shown first: "not
 // answered" must not pass for an answer (clinical safety: a blank form is no sign of well-being).
-import type { Questionnaire, QuestionnaireResponse } from '../fhir/types.js';
-import { EXT } from '../fhir/extensions.js';
+import type { QuestionnaireResponse } from '../fhir/types.js';
 import type { Form, ItemNode } from './form.js';
 import { validateForm, type ValidationIssue } from './validation.js';
 
@@ -62,38 +61,16 @@ export function submitDecision(form: Form, opts: { confirmed?: boolean; issues?:
   return { kind: 'ready' };
 }
 
-/** linkIds whose answers the person did not give: calculated, read-only or hidden items (and items under hidden groups). */
-function notGivenLinkIds(questionnaire: Questionnaire): Set<string> {
-  const out = new Set<string>();
-  const walk = (items: fhir4.QuestionnaireItem[] | undefined, hiddenAbove: boolean) => {
-    for (const item of items ?? []) {
-      const hidden = hiddenAbove || item.extension?.some((e) => e.url === EXT.hidden && e.valueBoolean === true) === true;
-      const calculated = item.extension?.some((e) => e.url === EXT.calculatedExpression) === true;
-      if (hidden || calculated || item.readOnly === true) out.add(item.linkId);
-      walk(item.item, hidden);
-    }
-  };
-  walk(questionnaire.item, false);
-  return out;
-}
-
-const given = new WeakMap<Questionnaire, Set<string>>();
-
 /**
- * Whether a response says something: it has at least one answer the person gave. With the questionnaire,
- * answers to calculated, read-only and hidden items (scores, flags) do not count; without it, any answer does.
+ * Whether a stored response says something: at least one answer, anywhere in it. A stored score counts (a
+ * total taken over from paper is information); what the form itself sends is held to more (submitDecision
+ * counts only questions the person is asked, so a score calculated from nothing never makes a form sendable).
  */
-export function responseSaysSomething(response: Pick<QuestionnaireResponse, 'item'>, questionnaire?: Questionnaire): boolean {
-  let skip: Set<string> | undefined;
-  if (questionnaire) {
-    skip = given.get(questionnaire);
-    if (!skip) given.set(questionnaire, (skip = notGivenLinkIds(questionnaire)));
-  }
+export function responseSaysSomething(response: Pick<QuestionnaireResponse, 'item'>): boolean {
   const walk = (items: fhir4.QuestionnaireResponseItem[] | undefined): boolean => {
     for (const item of items ?? []) {
-      if (item.answer?.length && !skip?.has(item.linkId)) return true;
+      if (item.answer?.length) return true;
       if (walk(item.item)) return true;
-      for (const a of item.answer ?? []) if (walk(a.item)) return true;
     }
     return false;
   };
