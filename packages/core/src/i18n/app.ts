@@ -48,6 +48,9 @@ export interface AppTranslation {
   noPlans: string;
   bigScreen: string;
   print: string;
+  /** Closes the guide sheet on a narrow screen and returns to the selected answer. */
+  backToAnswer: string;
+  guideSheet: string;
   language: string;
   languages: Record<string, string>;
   failures: Record<LaunchFailure, { title: string; next: string }>;
@@ -104,6 +107,8 @@ const da: AppTranslation = {
   noPlans: 'Borgeren har ingen planer.',
   bigScreen: 'Storskærm (samtale med borgeren)',
   print: 'Udskriv',
+  backToAnswer: 'Tilbage til svaret',
+  guideSheet: 'Handlevejledning til det valgte svar',
   language: 'Sprog',
   languages: { da: 'Dansk', en: 'English' },
   failuresCitizen: {
@@ -166,6 +171,8 @@ const en: AppTranslation = {
   noPlans: 'The citizen has no plans.',
   bigScreen: 'Big screen (conversation with the citizen)',
   print: 'Print',
+  backToAnswer: 'Back to the answer',
+  guideSheet: 'Action guide for the selected answer',
   language: 'Language',
   languages: { da: 'Dansk', en: 'English' },
   failuresCitizen: {
