@@ -766,7 +766,7 @@ export class KproAnswerView extends LitElement {
               <th scope="row" role="rowheader">
                 <span class="domain-name">${d.text}</span>${d.onAgenda ? html`<span class="on-agenda"><span aria-hidden="true">★ </span>${a.onAgenda}</span>` : nothing}
               </th>
-              <td class="colour-cell" role="cell">${this.#badge(d.significance)}</td>
+              <td class="colour-cell" role="cell">${d.significance === 'none' ? nothing : this.#badge(d.significance)}</td>
               <td class="scores-cell" role="cell">
                 ${d.scores.length
                   ? html`<ul>
@@ -813,7 +813,7 @@ export class KproAnswerView extends LitElement {
         <button type="button" class="domain-toggle" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="group-${index}" data-toggle=${g.key} @click=${this.#toggle}>
           <span class="chevron" aria-hidden="true">▸</span><span>${g.text}</span>${g.domain?.onAgenda
             ? html`<span class="on-agenda"><span aria-hidden="true">★ </span>${a.onAgenda}</span>`
-            : nothing}${g.domain ? this.#badge(g.domain.significance) : nothing}
+            : nothing}${g.domain && g.domain.significance !== 'none' ? this.#badge(g.domain.significance) : nothing}
         </button>
       </h4>
       <div class="domain-body" id="group-${index}" ?hidden=${!expanded}>

@@ -29,13 +29,14 @@ interface Choice {
   response?: QuestionnaireResponse;
 }
 
-/** A list entry: an occurrence (open or coming) or an answered response, with its name. */
+/** A list entry: an occurrence (open or coming) or an answered response; named at render, in the language on screen. */
 interface Entry {
   key: string;
-  name: string;
   questionnaire?: Questionnaire;
   occurrence?: Occurrence;
   response?: QuestionnaireResponse;
+  /** The request an answered response is `basedOn`, for the conversation's name. */
+  request?: fhir4.ServiceRequest;
 }
 
 /**
@@ -110,23 +111,14 @@ export class KproAppAnswer extends AppView {
       const fhir = this.fhir!;
       const patientId = this.patient!.id!;
       const [responses, requests] = await Promise.all([responsesOf(fhir, patientId), requestsOf(fhir, patientId)]);
-      const lang = this.localize.lang;
-      const t = this.localize.t.app;
       const questionnaireOf = (canonical: string | undefined) => (canonical ? this.questionnaires.get(canonical).catch(() => undefined) : Promise.resolve(undefined));
       // One status for every list: core's occurrence status (the plan view shows the same).
       const lists = questionnaireLists(requests, responses);
-      const entryOf = async (o: Occurrence): Promise<Entry> => {
-        const questionnaire = await questionnaireOf(questionnaireOfRequest(o.request));
-        const n = occurrenceName(o, questionnaire ? questionnaireTitle(questionnaire, lang) : undefined);
-        return { key: o.key, name: t.entryName(n.questionnaire, n.occurrence, n.number), questionnaire, occurrence: o };
-      };
+      const entryOf = async (o: Occurrence): Promise<Entry> => ({ key: o.key, questionnaire: await questionnaireOf(questionnaireOfRequest(o.request)), occurrence: o });
       const byId = new Map(requests.map((r) => [r.id, r]));
       const answeredOf = async (r: QuestionnaireResponse): Promise<Entry> => {
-        const questionnaire = await questionnaireOf(r.questionnaire);
-        const title = questionnaire ? questionnaireTitle(questionnaire, lang) : (r.questionnaire?.split('|')[0]?.split('/').pop() ?? '');
         const request = r.basedOn?.map((b) => byId.get(b.reference?.split('/').pop())).find(Boolean);
-        const own = request?.code?.text?.trim();
-        return { key: r.id ?? '', name: t.entryName(title, own && own !== title ? own : undefined), questionnaire, response: r };
+        return { key: r.id ?? '', questionnaire: await questionnaireOf(r.questionnaire), response: r, ...(request ? { request } : {}) };
       };
       const [open, upcoming, answered] = await Promise.all([
         Promise.all(lists.open.map(entryOf)),
@@ -189,6 +181,19 @@ export class KproAppAnswer extends AppView {
     }
   }
 
+  /** "Kommunal rehabilitering – Afsluttende samtale (uge 12)", in the language on screen. */
+  #nameOf(e: Entry): string {
+    const t = this.localize.t.app;
+    const title = e.questionnaire ? questionnaireTitle(e.questionnaire, this.localize.lang) : undefined;
+    if (e.occurrence) {
+      const n = occurrenceName(e.occurrence, title);
+      return t.entryName(n.questionnaire, n.occurrence, n.number);
+    }
+    const q = title ?? e.response?.questionnaire?.split('|')[0]?.split('/').pop() ?? '';
+    const own = e.request?.code?.text?.trim();
+    return t.entryName(q, own && own !== q ? own : undefined);
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.app;
     if (this.choice) return this.#renderForm(this.choice);
@@ -204,12 +209,13 @@ export class KproAppAnswer extends AppView {
           ? html`<ul class="entries">
               ${this.open.map((e) => {
                 const o = e.occurrence!;
+                const name = this.#nameOf(e);
                 const deadline = o.end ? formatDate(o.end, lang) : '';
                 return html`<li data-request-id=${o.request.id ?? ''} data-occurrence=${o.key} data-status=${o.status}>
-                  <strong class="name">${e.name}</strong>
+                  <strong class="name">${name}</strong>
                   ${deadline ? html`<span class="when">${o.status === 'overdue' ? t.overdueSince(deadline) : t.dueDate(deadline)}</span>` : nothing}
                   ${e.questionnaire
-                    ? html`<button type="button" aria-label="${t.startAnswering}: ${e.name}" @click=${() => this.#open({ questionnaire: e.questionnaire!, request: o.request })}>${t.startAnswering}</button>`
+                    ? html`<button type="button" aria-label="${t.startAnswering}: ${name}" @click=${() => this.#open({ questionnaire: e.questionnaire!, request: o.request })}>${t.startAnswering}</button>`
                     : nothing}
                 </li>`;
               })}
@@ -222,7 +228,7 @@ export class KproAppAnswer extends AppView {
             <ul class="entries">
               ${this.upcoming.map(
                 (e) => html`<li data-request-id=${e.occurrence!.request.id ?? ''} data-occurrence=${e.key} data-status="planned">
-                  <strong class="name">${e.name}</strong> <span class="when">${t.opensOn(formatDate(e.occurrence!.start, lang, true))}</span>
+                  <strong class="name">${this.#nameOf(e)}</strong> <span class="when">${t.opensOn(formatDate(e.occurrence!.start, lang, true))}</span>
                 </li>`,
               )}
             </ul>
@@ -248,10 +254,11 @@ export class KproAppAnswer extends AppView {
           ? html`<ul class="entries">
               ${this.answered.map((e) => {
                 const date = e.response!.authored ? formatDate(e.response!.authored, lang, true) : '';
+                const name = this.#nameOf(e);
                 return html`<li data-response-id=${e.key}>
-                  <strong class="name">${e.name}</strong> ${date ? html`<span class="when">${t.answeredOn(date)}</span>` : nothing}
+                  <strong class="name">${name}</strong> ${date ? html`<span class="when">${t.answeredOn(date)}</span>` : nothing}
                   ${e.questionnaire
-                    ? html`<button type="button" aria-label=${t.showAnswersLabel(e.name, date)} @click=${() => this.#open({ questionnaire: e.questionnaire!, response: e.response! })}>
+                    ? html`<button type="button" aria-label=${t.showAnswersLabel(name, date)} @click=${() => this.#open({ questionnaire: e.questionnaire!, response: e.response! })}>
                         ${t.showAnswers}
                       </button>`
                     : nothing}
