@@ -91,11 +91,6 @@ function deep(root: Element | ShadowRoot, sel: string): HTMLElement | null {
   }
   return null;
 }
-const deepAll = (root: Element | ShadowRoot, sel: string): HTMLElement[] => {
-  const out = [...root.querySelectorAll<HTMLElement>(sel)];
-  for (const e of root.querySelectorAll('*')) if (e.shadowRoot) out.push(...deepAll(e.shadowRoot, sel));
-  return out;
-};
 const found = async (el: KproApp, sel: string, message = sel) => {
   await waitUntil(() => deep(el.shadowRoot!, sel), `${message} did not appear`, { timeout: 5000 });
   return deep(el.shadowRoot!, sel)!;

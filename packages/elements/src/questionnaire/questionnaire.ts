@@ -64,7 +64,8 @@ const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationI
  * @csspart progress - Page progress (paged questionnaires).
  * @csspart warnings - Notices about the questionnaire (e.g. unknown item controls).
  * @csspart draft-notice - "Your draft was restored" notice.
- * @csspart submitted - The confirmation after a submit.
+ * @csspart submitted - The confirmation after a submit (to the citizen, or in clinician mode to the clinician).
+ * @csspart submit-check - "Nothing answered" (nothing is sent) or "N of M unanswered. Send anyway?" (asked once).
  * @csspart live - The visually hidden live region for screen readers.
  * @slot empty - Shown while no questionnaire is set (and not loading).
  * @cssproperty --kpro-questionnaire-max-width - Widest the form gets (default 48rem).
