@@ -6,7 +6,7 @@
 // What "rendered" means for a <kpro-questionnaire> or <kpro-answer-view> (every one in the story):
 //   - by default: its shadow root shows questions or answers ([data-link-id]), no error panel and no warnings;
 //   - tag `expect:state`: the loading/empty text (.state) instead; tag `expect:error`: the error panel;
-//   - tag `expect:<part>` (grid, progress, summary, draft-notice, submitted, warnings): that part is shown too.
+//   - tag `expect:<part>` (grid, progress, summary, draft-notice, submitted, submit-check, warnings): that part is shown too.
 // Docs pages are opened once each and must render without errors.
 //
 // Usage: npm run build-storybook && node stories/check-stories.mjs [--dir storybook-static]
@@ -37,6 +37,7 @@ const PARTS = {
   summary: '[part~="summary"]',
   'draft-notice': '[part~="draft-notice"]',
   submitted: '[part~="submitted"]',
+  'submit-check': '[part~="submit-check"]',
   warnings: '[part~="warnings"]',
 };
 

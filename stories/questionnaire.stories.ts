@@ -350,13 +350,48 @@ export const DraftRestored: Story = {
   },
 };
 
+/** Presses "Send svar", and "Send alligevel" if the element asks about unanswered questions. */
+async function submitAnyway(el: KproQuestionnaire): Promise<void> {
+  el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+  await el.updateComplete;
+  el.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="send-anyway"]')?.click();
+}
+
 export const Submitted: Story = {
   name: 'Sendt',
   tags: ['expect:submitted'],
-  render: show({ questionnaire: samtale, response: samtaleCompleted }, (el) =>
-    el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click(),
-  ),
+  render: show({ questionnaire: samtale, response: samtaleCompleted }, submitAnyway),
   parameters: { docs: { description: { story: 'Et udfyldt skema, hvor borgeren har trykket "Send svar" (se `kpro-response-submit` under *Actions*).' } } },
+};
+
+export const SubmittedOnBehalf: Story = {
+  name: 'Gemt på borgerens vegne',
+  tags: ['expect:submitted'],
+  args: { mode: 'clinician' },
+  render: show({ questionnaire: samtale, response: samtaleCompleted, subject: { ...citizen, display: 'Inge Test Jensen' }, author: therapist }, submitAnyway),
+  parameters: {
+    docs: { description: { story: 'En medarbejder har udfyldt skemaet på borgerens vegne: bekræftelsen taler til medarbejderen ("Svarene er gemt for …"), ikke til borgeren.' } },
+  },
+};
+
+export const NothingAnswered: Story = {
+  name: 'Send uden svar',
+  tags: ['expect:submit-check'],
+  render: show({ questionnaire: who5 }, (el) => el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click()),
+  parameters: {
+    docs: { description: { story: '"Send svar" uden et eneste svar: intet sendes, og skemaet siger, at mindst ét spørgsmål skal besvares. En tom besvarelse er aldrig en besvarelse.' } },
+  },
+};
+
+export const SomeUnanswered: Story = {
+  name: 'Send alligevel?',
+  tags: ['expect:submit-check'],
+  render: show({ questionnaire: samtale, response: samtaleInProgress }, (el) => el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click()),
+  parameters: {
+    docs: {
+      description: { story: '"Send svar" med ubesvarede (valgfrie) spørgsmål: skemaet spørger én gang ("Du har ikke besvaret 3 af 9 spørgsmål. Send alligevel?"). "Fortsæt med at svare" går til det første ubesvarede.' },
+    },
+  },
 };
 
 // ---- Accessibility -------------------------------------------------------------------------------

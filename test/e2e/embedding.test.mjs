@@ -198,6 +198,8 @@ describe('examples/plain-html (no bundler, static FHIR JSON)', () => {
     // kpro-response-submit: answer one question, submit; the page "saves" it and the answer view shows it first.
     await page.locator('kpro-questionnaire [data-link-id="t1"] input[type="radio"]').first().check();
     await page.locator('kpro-questionnaire [part="submit"]').click();
+    // One of five answered: the form asks once before it sends.
+    await page.locator('kpro-questionnaire [data-action="send-anyway"]').click();
     await page.waitForFunction(() => document.getElementById('log').textContent.includes('kpro-response-submit'));
     await page.waitForFunction(() => document.querySelector('kpro-answer-view').responses.length === 4);
     assert.match(await page.locator('#log').textContent(), /kpro-response-change ×\d+/);
@@ -259,6 +261,7 @@ describe('examples/react (React 19, typed @lit/react wrappers, built by Vite)', 
     // onResponseSubmit → setResponses → <AnswerView responses> → a new triage result → <ActionGuide triage>.
     await page.locator('kpro-questionnaire [data-link-id="t1"] input[type="radio"]').first().check();
     await page.locator('kpro-questionnaire [part="submit"]').click();
+    await page.locator('kpro-questionnaire [data-action="send-anyway"]').click();
     await page.getByTestId('response-count').filter({ hasText: '4' }).waitFor();
     await page.waitForFunction(() => document.querySelector('kpro-answer-view').responses.length === 4);
     await page.waitForFunction(() => document.querySelector('kpro-action-guide').triage?.responseId?.startsWith('react-'));

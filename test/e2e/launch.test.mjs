@@ -54,7 +54,8 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     const q = app.locator('kpro-questionnaire');
     for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).nth(1).check();
     await q.getByRole('button', { name: 'Send svar' }).click();
-    await app.getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+    // Entered on the citizen's behalf: the confirmation speaks to the clinician.
+    await app.getByText('Svarene er gemt for Inge Test Jensen').first().waitFor({ timeout: 20_000 });
 
     const log = await requests();
     const created = log.filter((r) => r.method === 'POST' && r.path === '/fhir/QuestionnaireResponse');
@@ -177,7 +178,8 @@ describe('EOJ → SMART launch → kpro (end to end)', { timeout: 180_000 }, () 
     assert.equal(await q.getAttribute('mode'), 'citizen');
     for (const id of ['t1', 't2', 't3', 't4', 't5']) await q.locator(`[data-link-id="${id}"] input[type=radio]`).nth(2).check();
     await q.getByRole('button', { name: 'Send svar' }).click();
-    await app.getByText('Svarene er gemt.').waitFor({ timeout: 20_000 });
+    // The citizen's own answers: the confirmation speaks to the citizen.
+    await app.getByText('Tak, dine svar er sendt').first().waitFor({ timeout: 20_000 });
     const saved = await page.evaluate(async (patient) => {
       const key = JSON.parse(sessionStorage.getItem('SMART_KEY'));
       const state = JSON.parse(sessionStorage.getItem(key));

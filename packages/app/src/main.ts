@@ -68,6 +68,12 @@ async function start(): Promise<void> {
     },
   });
 
+  // The language the EHR launched us in: the token response's `locale` (our convention, see the README) or
+  // the OIDC `locale` claim of the user; the app's own switch changes it afterwards.
+  const locale = (client.getState('tokenResponse.locale') as string | undefined) ?? (client.getIdToken()?.locale as string | undefined);
+  const lang = locale?.toLowerCase().split(/[-_]/)[0];
+  if (lang === 'da' || lang === 'en') app.lang = lang;
+
   const styleUrl = client.getState('tokenResponse.smart_style_url') as string | undefined;
   if (styleUrl) void applySmartStyle(app, styleUrl);
 

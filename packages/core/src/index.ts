@@ -1,6 +1,7 @@
 export * from './time/index.js';
 export * from './fhir/types.js';
 export * from './fhir/extensions.js';
+export * from './fhir/names.js';
 export * from './questionnaire/index.js';
 export * from './scoring/scores.js';
 export * from './security/sanitize.js';

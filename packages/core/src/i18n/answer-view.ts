@@ -20,6 +20,10 @@ export interface AnswerViewTranslation {
   warningsTitle: string;
   /** A response that is not a QuestionnaireResponse was left out (not from the engine). */
   responseSkipped: (p: Params) => string;
+  /** Responses without a single answer are left out: they say nothing and must not lead. */
+  responsesBlank: (p: Params) => string;
+  /** Marks a score or a flag the system calculated from the answers (not something the citizen answered). */
+  calculatedTag: string;
   /** "Besvaret 15. jan. 2025". */
   answered: (date: string) => string;
   /** Which conversation, when nothing names it: "1. besvarelse". */
@@ -93,6 +97,8 @@ const da: AnswerViewTranslation = {
   },
   warningsTitle: 'Bemærk',
   responseSkipped: (p) => `Besvarelse nr. ${p.index} er ikke en besvarelse (QuestionnaireResponse) og er udeladt.`,
+  responsesBlank: (p) => (Number(p.count) === 1 ? 'En besvarelse uden svar er ikke vist.' : `${p.count} besvarelser uden svar er ikke vist.`),
+  calculatedTag: 'Beregnet',
   answered: (d) => `Besvaret ${d}`,
   ordinal: (n) => `${n}. besvarelse`,
   latest: 'seneste',
@@ -175,6 +181,8 @@ const en: AnswerViewTranslation = {
   },
   warningsTitle: 'Note',
   responseSkipped: (p) => `Response no. ${p.index} is not a response (QuestionnaireResponse) and is left out.`,
+  responsesBlank: (p) => (Number(p.count) === 1 ? 'A response without any answers is not shown.' : `${p.count} responses without any answers are not shown.`),
+  calculatedTag: 'Calculated',
   answered: (d) => `Answered ${d}`,
   ordinal: (n) => `Response ${n}`,
   latest: 'latest',

@@ -25,6 +25,20 @@ export interface AppTranslation {
   allQuestionnaires: string;
   startAnswering: string;
   dueDate: (date: string) => string;
+  /** An overdue occurrence is still open to answer. */
+  overdueSince: (date: string) => string;
+  upcomingTitle: string;
+  /** A coming occurrence: when it opens (nothing to answer before). */
+  opensOn: (date: string) => string;
+  /** "Kommunal rehabilitering – Afsluttende samtale (uge 12)", "WHO-5 (2 af 4)". */
+  entryName: (questionnaire: string, occurrence?: string, number?: { n: number; of: number }) => string;
+  showAnswers: string;
+  showAnswersLabel: (name: string, date: string) => string;
+  answeredOn: (date: string) => string;
+  /** After a clinician saved answers on the citizen's behalf. */
+  savedFor: (citizen: string) => string;
+  /** After the citizen sent their own answers. */
+  savedCitizen: string;
   back: string;
   saving: string;
   saved: string;
@@ -46,7 +60,15 @@ export interface AppTranslation {
     system: string;
     requests: string;
   };
+  print: string;
+  /** Closes the guide sheet on a narrow screen and returns to the selected answer. */
+  backToAnswer: string;
+  guideSheet: string;
+  language: string;
+  languages: Record<string, string>;
   failures: Record<LaunchFailure, { title: string; next: string }>;
+  /** The same failures in words for the citizen (their own page): nothing about journals or IT support. */
+  failuresCitizen: Record<LaunchFailure, { title: string; next: string }>;
 }
 
 export type LaunchFailure =
@@ -100,6 +122,15 @@ const da: AppTranslation = {
   allQuestionnaires: 'Alle spørgeskemaer',
   startAnswering: 'Besvar',
   dueDate: (d) => `Skal besvares senest ${d}`,
+  overdueSince: (d) => `Fristen var ${d}. Kan stadig besvares.`,
+  upcomingTitle: 'Kommende spørgeskemaer',
+  opensOn: (d) => `Åbner ${d}`,
+  entryName: (q, o, n) => `${q}${o ? ` – ${o}` : ''}${n ? ` (${n.n} af ${n.of})` : ''}`,
+  showAnswers: 'Vis svar',
+  showAnswersLabel: (name, d) => `Vis svar: ${name}, ${d}`,
+  answeredOn: (d) => `Besvaret ${d}`,
+  savedFor: (c) => `Svarene er gemt for ${c}.`,
+  savedCitizen: 'Tak, dine svar er sendt.',
   back: 'Tilbage',
   saving: 'Gemmer svarene …',
   saved: 'Svarene er gemt.',
@@ -118,6 +149,22 @@ const da: AppTranslation = {
     who: 'Hvem',
     system: 'System',
     requests: 'Antal kald',
+  },
+  print: 'Udskriv',
+  backToAnswer: 'Tilbage til svaret',
+  guideSheet: 'Handlevejledning til det valgte svar',
+  language: 'Sprog',
+  languages: { da: 'Dansk', en: 'English' },
+  failuresCitizen: {
+    'no-launch': { title: 'Siden mangler oplysninger', next: 'Åbn linket til dine spørgeskemaer igen fra din kommunes besked eller hjemmeside. Siden kan ikke åbnes uden.' },
+    'consent-denied': { title: 'Du gav ikke adgang', next: 'Siden må ikke vise dine spørgeskemaer, før du giver adgang. Åbn siden igen, og vælg "Godkend".' },
+    'token-refused': { title: 'Du er logget ud', next: 'Af sikkerhedshensyn er du logget ud. Åbn siden igen for at logge ind. Det, du har svaret, er ikke gået tabt.' },
+    'citizen-not-found': { title: 'Vi kunne ikke finde dine spørgeskemaer', next: 'Kontakt din kommunes sundhedscenter, så de kan hjælpe dig.' },
+    'server-down': { title: 'Siden kan ikke få forbindelse', next: 'Prøv igen om lidt. Virker det stadig ikke, så kontakt din kommunes sundhedscenter.' },
+    forbidden: { title: 'Du har ikke adgang til dette', next: 'Kontakt din kommunes sundhedscenter, hvis du mener, det er en fejl.' },
+    'launch-expired': { title: 'Linket er udløbet', next: 'Af sikkerhedshensyn virker et link kun kort tid og kun én gang. Åbn siden igen fra din kommunes besked eller hjemmeside.' },
+    'unknown-server': { title: 'Siden kender ikke den adresse', next: 'Linket peger på et sted, siden ikke må hente data fra. Brug kun linket fra din kommune, og kontakt kommunen, hvis du er i tvivl.' },
+    unknown: { title: 'Noget gik galt', next: 'Prøv igen om lidt. Kontakt din kommunes sundhedscenter, hvis fejlen bliver ved.' },
   },
   failures: {
     'no-launch': { title: 'PRO skal åbnes fra journalen', next: 'Åbn borgeren i jeres omsorgssystem, og vælg "Åbn PRO" derfra. Siden kan ikke åbnes direkte.' },
@@ -160,6 +207,15 @@ const en: AppTranslation = {
   allQuestionnaires: 'All questionnaires',
   startAnswering: 'Answer',
   dueDate: (d) => `Due by ${d}`,
+  overdueSince: (d) => `The deadline was ${d}. It can still be answered.`,
+  upcomingTitle: 'Coming questionnaires',
+  opensOn: (d) => `Opens ${d}`,
+  entryName: (q, o, n) => `${q}${o ? ` – ${o}` : ''}${n ? ` (${n.n} of ${n.of})` : ''}`,
+  showAnswers: 'Show answers',
+  showAnswersLabel: (name, d) => `Show answers: ${name}, ${d}`,
+  answeredOn: (d) => `Answered ${d}`,
+  savedFor: (c) => `The answers are saved for ${c}.`,
+  savedCitizen: 'Thank you, your answers have been sent.',
   back: 'Back',
   saving: 'Saving the answers …',
   saved: 'The answers are saved.',
@@ -178,6 +234,22 @@ const en: AppTranslation = {
     who: 'Who',
     system: 'System',
     requests: 'Requests',
+  },
+  print: 'Print',
+  backToAnswer: 'Back to the answer',
+  guideSheet: 'Action guide for the selected answer',
+  language: 'Language',
+  languages: { da: 'Dansk', en: 'English' },
+  failuresCitizen: {
+    'no-launch': { title: 'The page is missing some details', next: 'Open the link to your questionnaires again from your municipality\'s message or website. The page cannot be opened without it.' },
+    'consent-denied': { title: 'You did not give access', next: 'The page may not show your questionnaires until you give access. Open the page again and choose "Approve".' },
+    'token-refused': { title: 'You have been logged out', next: 'For your security you have been logged out. Open the page again to log in. Nothing you answered has been lost.' },
+    'citizen-not-found': { title: 'We could not find your questionnaires', next: "Contact your municipality's health centre, and they will help you." },
+    'server-down': { title: 'The page cannot connect', next: "Try again in a moment. If it still does not work, contact your municipality's health centre." },
+    forbidden: { title: 'You do not have access to this', next: "Contact your municipality's health centre if you think this is a mistake." },
+    'launch-expired': { title: 'The link has expired', next: "For your security a link works only for a short time and only once. Open the page again from your municipality's message or website." },
+    'unknown-server': { title: 'The page does not know that address', next: 'The link points somewhere this page may not fetch data from. Only use the link from your municipality, and contact them if in doubt.' },
+    unknown: { title: 'Something went wrong', next: "Try again in a moment. Contact your municipality's health centre if the error persists." },
   },
   failures: {
     'no-launch': { title: 'PRO must be opened from the record', next: 'Open the citizen in your care record system and choose "Open PRO" there. This page cannot be opened directly.' },

@@ -47,6 +47,15 @@ export interface QuestionnaireTranslation {
   submit: string;
   submitted: string;
   submittedBody: string;
+  /** After a clinician entered the answers on the citizen's behalf (no advice meant for the citizen). */
+  submittedOnBehalf: (citizen: string) => string;
+  submittedOnBehalfBody: string;
+  /** A submit with nothing answered: never sent. */
+  nothingAnswered: string;
+  /** A submit with optional questions unanswered: asked once. */
+  confirmUnanswered: (unanswered: number, asked: number) => string;
+  sendAnyway: string;
+  keepAnswering: string;
   editAgain: string;
   errorSummaryTitle: (count: number) => string;
 
@@ -97,6 +106,12 @@ const da: QuestionnaireTranslation = {
   progress: 'Fremskridt',
   submit: 'Send svar',
   submitted: 'Tak, dine svar er sendt',
+  submittedOnBehalf: (c) => (c ? `Svarene er gemt for ${c}` : 'Svarene er gemt'),
+  submittedOnBehalfBody: 'Svarene er gemt som besvaret på borgerens vegne og står nu under borgerens besvarelser.',
+  nothingAnswered: 'Der er ikke svaret på nogen spørgsmål. Besvar mindst ét spørgsmål, før du sender.',
+  confirmUnanswered: (n, a) => `Du har ikke besvaret ${n} af ${a} spørgsmål. Send alligevel?`,
+  sendAnyway: 'Send alligevel',
+  keepAnswering: 'Fortsæt med at svare',
   submittedBody: 'Dine svar bliver ikke læst med det samme. Har du brug for hjælp nu, så kontakt din egen læge eller lægevagten. Ring 112, hvis det er akut.',
   editAgain: 'Ret svarene',
   errorSummaryTitle: (n) => (n === 1 ? 'Der er 1 svar, der skal rettes' : `Der er ${n} svar, der skal rettes`),
@@ -175,6 +190,12 @@ const en: QuestionnaireTranslation = {
   progress: 'Progress',
   submit: 'Send answers',
   submitted: 'Thank you, your answers have been sent',
+  submittedOnBehalf: (c) => (c ? `The answers are saved for ${c}` : 'The answers are saved'),
+  submittedOnBehalfBody: "The answers are saved as given on the citizen's behalf and are now among the citizen's responses.",
+  nothingAnswered: 'No question has been answered. Answer at least one question before you send.',
+  confirmUnanswered: (n, a) => `You have not answered ${n} of ${a} questions. Send anyway?`,
+  sendAnyway: 'Send anyway',
+  keepAnswering: 'Keep answering',
   submittedBody: 'Your answers are not read straight away. If you need help now, contact your own doctor or the out-of-hours doctor. Call 112 in an emergency.',
   editAgain: 'Change the answers',
   errorSummaryTitle: (n) => (n === 1 ? 'There is 1 answer to correct' : `There are ${n} answers to correct`),

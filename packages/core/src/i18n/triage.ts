@@ -26,19 +26,24 @@ export interface TriageTranslation {
     /** Joins the two conditions of an interval that is not a plain "between". */
     and: (a: string, b: string) => string;
   };
+  /**
+   * Reasons. Each gives the explanation without the item's label ("32, højst 35 → rød"), for rows that show
+   * the question beside it; `labelled` puts the label in front where it stands alone ("WHO-5: 32, højst 35 → rød").
+   */
   reason: {
-    /** "WHO-5: 32, højst 35 → rød"; `condition` is left out when the answer says it all (a chosen option). */
-    rule: (label: string, answer: string, condition: string | undefined, colour: string) => string;
+    labelled: (label: string, detail: string) => string;
+    /** "32, højst 35 → rød"; `condition` is left out when the answer says it all (a chosen option). */
+    rule: (answer: string, condition: string | undefined, colour: string) => string;
     /** Other rules that matched too: "også: mindst 36 → gul". */
     alsoMatched: (list: string) => string;
-    server: (label: string, answer: string, condition: string | undefined, colour: string) => string;
-    unanswered: (label: string) => string;
-    declined: (label: string, answer: string) => string;
-    notCalculated: (label: string) => string;
-    noRules: (label: string, answer: string) => string;
-    noMatch: (label: string, answer: string) => string;
-    serverNoFinding: (label: string, answer: string) => string;
-    notAsked: (label: string) => string;
+    server: (answer: string, condition: string | undefined, colour: string) => string;
+    unanswered: string;
+    declined: (answer: string) => string;
+    notCalculated: string;
+    noRules: (answer: string) => string;
+    noMatch: (answer: string) => string;
+    serverNoFinding: (answer: string) => string;
+    notAsked: string;
   };
   /** Where a result comes from. */
   source: {
@@ -94,16 +99,17 @@ const da: TriageTranslation = {
     and: (a, b) => `${a} og ${b}`,
   },
   reason: {
-    rule: (l, a, c, col) => (c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`),
+    labelled: (l, d) => `${l}: ${d}`,
+    rule: (a, c, col) => (c ? `${a}, ${c} → ${col}` : `${a} → ${col}`),
     alsoMatched: (list) => `også: ${list}`,
-    server: (l, a, c, col) => `${c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`} (serverens vurdering)`,
-    unanswered: (l) => `${l}: ikke besvaret → grå`,
-    declined: (l, a) => `${l}: ${a || 'ønsker ikke at svare'} → grå`,
-    notCalculated: (l) => `${l}: kan ikke beregnes, der mangler svar → grå`,
-    noRules: (l, a) => `${l}: ${a} (ingen farveregel)`,
-    noMatch: (l, a) => `${l}: ${a} (ingen farveregel passer på svaret)`,
-    serverNoFinding: (l, a) => `${l}: ${a} (ingen farve i serverens vurdering)`,
-    notAsked: (l) => `${l}: ikke stillet`,
+    server: (a, c, col) => `${c ? `${a}, ${c} → ${col}` : `${a} → ${col}`} (serverens vurdering)`,
+    unanswered: 'ikke besvaret → grå',
+    declined: (a) => `${a || 'ønsker ikke at svare'} → grå`,
+    notCalculated: 'kan ikke beregnes, der mangler svar → grå',
+    noRules: (a) => `${a} (ingen farveregel)`,
+    noMatch: (a) => `${a} (ingen farveregel passer på svaret)`,
+    serverNoFinding: (a) => `${a} (ingen farve i serverens vurdering)`,
+    notAsked: 'ikke stillet',
   },
   source: {
     computed: (q) => `Farverne er beregnet her efter reglerne i ${q}.`,
@@ -169,16 +175,17 @@ const en: TriageTranslation = {
     and: (a, b) => `${a} and ${b}`,
   },
   reason: {
-    rule: (l, a, c, col) => (c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`),
+    labelled: (l, d) => `${l}: ${d}`,
+    rule: (a, c, col) => (c ? `${a}, ${c} → ${col}` : `${a} → ${col}`),
     alsoMatched: (list) => `also: ${list}`,
-    server: (l, a, c, col) => `${c ? `${l}: ${a}, ${c} → ${col}` : `${l}: ${a} → ${col}`} (the server's assessment)`,
-    unanswered: (l) => `${l}: not answered → grey`,
-    declined: (l, a) => `${l}: ${a || 'prefer not to answer'} → grey`,
-    notCalculated: (l) => `${l}: cannot be calculated, answers are missing → grey`,
-    noRules: (l, a) => `${l}: ${a} (no colour rule)`,
-    noMatch: (l, a) => `${l}: ${a} (no colour rule fits the answer)`,
-    serverNoFinding: (l, a) => `${l}: ${a} (no colour in the server's assessment)`,
-    notAsked: (l) => `${l}: not asked`,
+    server: (a, c, col) => `${c ? `${a}, ${c} → ${col}` : `${a} → ${col}`} (the server's assessment)`,
+    unanswered: 'not answered → grey',
+    declined: (a) => `${a || 'prefer not to answer'} → grey`,
+    notCalculated: 'cannot be calculated, answers are missing → grey',
+    noRules: (a) => `${a} (no colour rule)`,
+    noMatch: (a) => `${a} (no colour rule fits the answer)`,
+    serverNoFinding: (a) => `${a} (no colour in the server's assessment)`,
+    notAsked: 'not asked',
   },
   source: {
     computed: (q) => `The colours are calculated here with the rules of ${q}.`,

@@ -6,6 +6,7 @@ export { readPlanTemplates, readPlanTemplate, approxDays, type ReadTemplatesOpti
 export { planSchedule, validateSchedule, validateOccurrence, lastDate, type ValidateOptions } from './schedule.js';
 export { buildAssignment, newAssignmentId, timingFor, assignmentIdentifier, assignmentIdOf, assignmentResult, type AssignmentOptions } from './assign.js';
 export { occurrenceStatus, occurrenceSlots, planViews, refersTo, questionnaireOf } from './status.js';
+export { questionnaireLists, occurrenceName, type QuestionnaireLists, type OccurrenceName } from './lists.js';
 export {
   planErrorCode,
   isConflict,

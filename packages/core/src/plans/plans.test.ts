@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
+  occurrenceName,
+  questionnaireLists,
   buildAssignment,
   cancelOccurrence,
   cancelPlanBundle,
@@ -35,6 +37,7 @@ import {
   runningPlan,
   templateResources,
   unknownActivity,
+  ANSWERED,
 } from './test-helpers/templates.js';
 
 const NOW = '2026-02-20T09:00:00+01:00';
@@ -240,6 +243,36 @@ describe('plans: status over a whole course', () => {
     expect(o).to.include({ responseId: 'qr-start', title: 'Første samtale (start)', questionnaire: REHAB_Q, key: 'sr-start#0' });
   });
 
+  it('a completed response without answers answers nothing', () => {
+    const blank: fhir4.QuestionnaireResponse = { ...responses[0]!, id: 'qr-blank', item: [{ linkId: 'trivsel', item: [{ linkId: 't1' }] }] };
+    expect(at('2026-03-03T12:00:00+01:00', [blank])).to.deep.equal(['due', 'planned', 'planned']);
+    expect(at('2026-03-10T12:00:00+01:00', [blank])).to.deep.equal(['overdue', 'planned', 'planned']);
+  });
+
+  it('lists what can be answered now, what comes later and what is answered, by the same status', () => {
+    const lists = questionnaireLists(requests, responses, '2026-04-15T12:00:00+02:00');
+    expect(lists.open.map((o) => o.key)).to.deep.equal(['sr-mid#0']);
+    expect(lists.upcoming.map((o) => o.key)).to.deep.equal(['sr-slut#0']);
+    expect(lists.answered.map((o) => o.key)).to.deep.equal(['sr-start#0']);
+    // 07:59 on the day the first one opens: nothing to answer yet, all three coming.
+    const early = questionnaireLists(requests, [], '2026-03-02T07:59:00+01:00');
+    expect(early.open).to.deep.equal([]);
+    expect(early.upcoming.map((o) => o.key)).to.deep.equal(['sr-start#0', 'sr-mid#0', 'sr-slut#0']);
+    expect(questionnaireLists(requests, [], '2026-03-02T08:00:00+01:00').open.map((o) => o.key)).to.deep.equal(['sr-start#0']);
+    // Overdue stays answerable; a cancelled request is offered nowhere.
+    const revoked = requests.map((r) => (r.id === 'sr-mid' ? { ...r, status: 'revoked' as const } : r));
+    const late = questionnaireLists(revoked, [], '2026-04-25T12:00:00+02:00');
+    expect(late.open.map((o) => [o.key, o.status])).to.deep.equal([['sr-start#0', 'overdue']]);
+    expect(late.upcoming.map((o) => o.key)).to.deep.equal(['sr-slut#0']);
+  });
+
+  it('names an occurrence by its questionnaire and its conversation', () => {
+    const [first] = occurrenceStatus(requests, [], '2026-03-02T09:00:00+01:00');
+    expect(occurrenceName(first!, 'Kommunal rehabilitering')).to.deep.equal({ questionnaire: 'Kommunal rehabilitering', occurrence: 'Første samtale (start)' });
+    expect(occurrenceName(first!, undefined)).to.deep.equal({ questionnaire: 'Første samtale (start)' });
+    expect(occurrenceName({ ...first!, index: 1, of: 4 }, 'WHO-5')).to.deep.include({ number: { n: 2, of: 4 } });
+  });
+
   it('cancelled: a revoked request, and everything unanswered of a revoked plan', () => {
     const revoked = requests.map((r) => (r.id === 'sr-slut' ? { ...r, status: 'revoked' as const } : r));
     expect(at('2026-04-15T12:00:00+02:00', responses, revoked)).to.deep.equal(['answered', 'due', 'cancelled']);
@@ -257,7 +290,7 @@ describe('plans: status over a whole course', () => {
       subject: patient,
       occurrenceTiming: { repeat: { boundsPeriod: { start: '2026-03-16T08:00:00+01:00', end: '2026-05-04T08:00:00+02:00' }, count: 4, frequency: 1, period: 2, periodUnit: 'wk' } },
     };
-    const qr = (id: string, authored: string): fhir4.QuestionnaireResponse => ({ resourceType: 'QuestionnaireResponse', id, status: 'completed', basedOn: [{ reference: 'ServiceRequest/rep' }], authored });
+    const qr = (id: string, authored: string): fhir4.QuestionnaireResponse => ({ resourceType: 'QuestionnaireResponse', id, status: 'completed', basedOn: [{ reference: 'ServiceRequest/rep' }], authored, item: ANSWERED });
     const occ = occurrenceStatus([sr], [qr('a', '2026-03-17T10:00:00+01:00'), qr('b', '2026-04-14T10:00:00+02:00')], '2026-04-15T12:00:00+02:00');
     expect(occ.map((o) => [o.start, o.status, o.responseId])).to.deep.equal([
       ['2026-03-16T08:00:00+01:00', 'answered', 'a'],

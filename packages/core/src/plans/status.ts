@@ -1,6 +1,7 @@
 // Status per occurrence, from the ServiceRequests and the QuestionnaireResponses `basedOn` them.
 import { addToDateTime, DEFAULT_WINDOW_DAYS, toMillis } from '../time/dates.js';
 import { now as clockNow } from '../time/clock.js';
+import { responseSaysSomething } from '../questionnaire/completeness.js';
 import { type CalendarUnit, type Occurrence, type OccurrenceStatus, type PlanView, QUESTIONNAIRE_EXT } from './types.js';
 
 const MAX_OCCURRENCES = 366;
@@ -58,7 +59,8 @@ export function questionnaireOf(sr: fhir4.ServiceRequest): string | undefined {
 
 /**
  * Every occurrence of every request with its status at `now`:
- * - answered: a completed (or amended) QuestionnaireResponse `basedOn` the request answers it
+ * - answered: a completed (or amended) QuestionnaireResponse `basedOn` the request answers it, when it
+ *   holds at least one answer (a blank response answers nothing)
  *   (for a repeating request: the response authored in that occurrence's window, or the earliest open one);
  * - cancelled: the request is revoked or entered-in-error (and the occurrence was not answered);
  * - planned: it has not opened yet; due: open now; overdue: its window has passed unanswered.
@@ -69,7 +71,7 @@ export function occurrenceStatus(serviceRequests: readonly fhir4.ServiceRequest[
   for (const sr of serviceRequests) {
     const slots = occurrenceSlots(sr);
     const mine = responses
-      .filter((qr) => ANSWERED.has(qr.status) && qr.basedOn?.some((b) => refersTo(b.reference, 'ServiceRequest', sr.id)))
+      .filter((qr) => ANSWERED.has(qr.status) && qr.basedOn?.some((b) => refersTo(b.reference, 'ServiceRequest', sr.id)) && responseSaysSomething(qr))
       .sort((a, b) => (toMillis(a.authored ?? a.meta?.lastUpdated) ?? 0) - (toMillis(b.authored ?? b.meta?.lastUpdated) ?? 0));
     const answers = new Map<number, string>();
     for (const qr of mine) {

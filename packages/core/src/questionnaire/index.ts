@@ -10,3 +10,4 @@ export * from './text.js';
 export * from './validation.js';
 export * from './values.js';
 export * from './format.js';
+export * from './completeness.js';

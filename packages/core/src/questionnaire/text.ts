@@ -60,3 +60,8 @@ export function htmlFor(t: RichText | undefined, lang: string | undefined, baseL
 export function needsRichText(t: RichText | undefined): boolean {
   return !!t && (t.xhtml !== undefined || t.markdown !== undefined);
 }
+
+/** A Questionnaire's title in a language (its translation where it has one), else its name or id. */
+export function questionnaireTitle(q: Pick<fhir4.Questionnaire, 'title' | '_title' | 'name' | 'id' | 'language'>, lang: string | undefined): string {
+  return textFor(readText(q.title, q._title), lang, q.language) || q.name || q.id || '';
+}

@@ -10,7 +10,7 @@ import {
   resolveQuestionnaire,
   ruleReason,
   uncoloured,
-  uncolouredText,
+  uncolouredReason,
   type ItemFact,
 } from './evaluate.js';
 import type { RenderContext } from './reason.js';
@@ -255,7 +255,7 @@ export async function readClinicalImpression(
         ...base,
         hasRules: own.length > 0,
         significance: u.significance,
-        reason: { kind: u.kind, significance: u.significance, label: base.label, answerText: base.answerText, rules: [], text: uncolouredText(u.kind, base.label, base.answerText, lang) },
+        reason: uncolouredReason(u, base, lang),
         matchedRules: [],
         triggers: [],
         conflict: false,

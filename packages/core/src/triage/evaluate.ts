@@ -260,25 +260,34 @@ export function uncoloured(fact: ItemFact, hasRules: boolean, answered: ReasonKi
   return { significance: 'none', kind: hasRules ? answered : 'no-rules' };
 }
 
-/** @internal The text of a reason that is not a matched rule. */
-export function uncolouredText(kind: ReasonKind, label: string, answerText: string, lang: string): string {
+/** @internal The reason for an item without a colour from a rule: unanswered, declined, no rule … */
+export function uncolouredReason(u: { kind: ReasonKind; significance: Significance }, base: { label: string; answerText: string }, lang: string): TriageReason {
   const r = triageText.for(lang).reason;
-  switch (kind) {
+  const a = base.answerText;
+  let detail: string;
+  switch (u.kind) {
     case 'not-asked':
-      return r.notAsked(label);
+      detail = r.notAsked;
+      break;
     case 'declined':
-      return r.declined(label, answerText);
+      detail = r.declined(a);
+      break;
     case 'not-calculated':
-      return r.notCalculated(label);
+      detail = r.notCalculated;
+      break;
     case 'unanswered':
-      return r.unanswered(label);
+      detail = r.unanswered;
+      break;
     case 'no-rules':
-      return r.noRules(label, answerText);
+      detail = r.noRules(a);
+      break;
     case 'server-no-finding':
-      return r.serverNoFinding(label, answerText);
+      detail = r.serverNoFinding(a);
+      break;
     default:
-      return r.noMatch(label, answerText);
+      detail = r.noMatch(a);
   }
+  return { kind: u.kind, significance: u.significance, label: base.label, answerText: a, rules: [], text: r.labelled(base.label, detail), detail };
 }
 
 /** A rule's condition in words, by rule and language: rules are read once per questionnaire, so this is the same for every response. */
@@ -313,10 +322,19 @@ export function ruleReason(
   const condition = decider.conditions.length ? cachedConditionText(decider.conditions, fact.def, ctx) : undefined;
   const shown = conditionIsImplied(decider) ? undefined : condition;
   const colour = t.colour[decider.significance];
-  let text = kind === 'rule' ? t.reason.rule(base.label, answer, shown, colour) : t.reason.server(base.label, answer, shown, colour);
+  let detail = kind === 'rule' ? t.reason.rule(answer, shown, colour) : t.reason.server(answer, shown, colour);
   const others = matched.slice(1);
-  if (others.length) text += ` (${t.reason.alsoMatched(others.map((r) => ruleSummary(r, fact.def, ctx)).join('; '))})`;
-  return { kind, significance: decider.significance, label: base.label, answerText: base.answerText, rules: matched, ...(condition !== undefined ? { conditionText: condition } : {}), text };
+  if (others.length) detail += ` (${t.reason.alsoMatched(others.map((r) => ruleSummary(r, fact.def, ctx)).join('; '))})`;
+  return {
+    kind,
+    significance: decider.significance,
+    label: base.label,
+    answerText: base.answerText,
+    rules: matched,
+    ...(condition !== undefined ? { conditionText: condition } : {}),
+    text: t.reason.labelled(base.label, detail),
+    detail,
+  };
 }
 
 function colourByRules(fact: ItemFact, rules: TriageRule[], ctx: RenderContext, warnings: TriageWarning[]): ItemTriage {
@@ -336,11 +354,7 @@ function colourByRules(fact: ItemFact, rules: TriageRule[], ctx: RenderContext, 
     return { ...common, significance: ev.significance, reason: ruleReason('rule', fact, base, ev.matched, ev.triggers, ctx) };
   }
   const u = uncoloured(fact, rules.length > 0, 'no-match');
-  return {
-    ...common,
-    significance: u.significance,
-    reason: { kind: u.kind, significance: u.significance, label: base.label, answerText: base.answerText, rules: [], text: uncolouredText(u.kind, base.label, base.answerText, ctx.lang) },
-  };
+  return { ...common, significance: u.significance, reason: uncolouredReason(u, base, ctx.lang) };
 }
 
 /** @internal Everything of a result except the items' colours (a server result may bring its overall finding). */

@@ -104,6 +104,8 @@ export interface TriageReason {
   conditionText?: string;
   /** The whole explanation in words: "WHO-5: 32, højst 35 → rød". */
   text: string;
+  /** The explanation without the item's label, for a row that shows the question beside it: "32, højst 35 → rød". */
+  detail: string;
 }
 
 /** An answer that triggered a colour, with the rule that decided it (one per answer; FUT finding-basis). */

@@ -111,9 +111,11 @@ export default css`
     align-items: flex-end;
     gap: var(--kpro-space-xs);
   }
-  .copied {
-    color: var(--kpro-color-success);
-    font-size: 0.875em;
+  /* "Kopieret" shows on the button itself, where the eye is (and is announced by the status next to it). */
+  .copy[data-copied='true'] {
+    background: var(--kpro-color-success-soft);
+    border-color: var(--kpro-color-success);
+    color: var(--kpro-color-text);
     font-weight: 600;
   }
   .copy-failed {

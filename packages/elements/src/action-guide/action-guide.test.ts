@@ -133,6 +133,11 @@ describe('<kpro-action-guide>', () => {
       await el.updateComplete;
       expect(written).to.equal(nationalGuides.find((g) => g.id === 'hv-05-soevn')!.phrases[0]!.text);
       expect(text($(el, '[data-guide-id="hv-05-soevn"] .phrase .copied'))).to.equal('Kopieret');
+      // Visible where the eye is: the button itself says "Kopieret" (with a mark), not only a screen-reader status.
+      const button = $(el, '[data-guide-id="hv-05-soevn"] .phrase .copy')!;
+      expect(text(button)).to.equal('✓ Kopieret');
+      expect(button.dataset.copied).to.equal('true');
+      expect(getComputedStyle(button).backgroundColor, 'the button changes look').to.not.equal(getComputedStyle($(el, '.phrase .copy[data-copied="false"]')!).backgroundColor);
     } finally {
       delete (navigator as { clipboard?: unknown }).clipboard;
       if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);

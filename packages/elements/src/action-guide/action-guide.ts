@@ -227,8 +227,10 @@ export class KproActionGuide extends LitElement {
         ${this.copyFailed === key ? html`<div class="copy-failed" lang=${this.i18n.lang}>${t.copyFailed}</div>` : nothing}
       </div>
       <div class="phrase-actions" lang=${this.i18n.lang}>
-        <button type="button" class="copy" aria-label=${t.copyLabel(i + 1)} @click=${(e: Event) => this.copy(key, p.text, e.currentTarget as HTMLElement)}>${t.copy}</button>
-        <span class="copied" role="status">${this.copied === key ? t.copied : ''}</span>
+        <button type="button" class="copy" data-copied=${this.copied === key ? 'true' : 'false'} aria-label=${t.copyLabel(i + 1)} @click=${(e: Event) => this.copy(key, p.text, e.currentTarget as HTMLElement)}>
+          ${this.copied === key ? html`<span aria-hidden="true">✓ </span>${t.copied}` : t.copy}
+        </button>
+        <span class="copied visually-hidden" role="status">${this.copied === key ? t.copied : ''}</span>
       </div>
     </li>`;
   }

@@ -14,7 +14,11 @@ function printRules(p: string): string {
   ${p}.domain-toggle { border: 0; padding: 0; min-height: 0; background: none; color: inherit; font-weight: 700; }
   ${p}.domain-toggle .chevron { display: none; }
   ${p}.scroll { overflow: visible; border: 0; }
-  ${p}.course table { font-size: 0.8em; }
+  ${p}.course table { font-size: 0.8em; width: 100%; min-width: 0; }
+  ${p}.course tr > :first-child, ${p}.course tr > :last-child { position: static; box-shadow: none; }
+  ${p}.course tbody th, ${p}.course tbody td { min-width: 0; }
+  ${p}thead { display: table-header-group; }
+  ${p}.colour-cell .badge { white-space: normal; }
   ${p}tr.answer[aria-current] { outline: none; background: none; }
   ${p}.badge, ${p}.count, ${p}.dot { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   ${p}.badge[data-colour='red'] { border-width: 3px; border-style: solid; }
@@ -134,6 +138,8 @@ export default css`
   .badge {
     display: inline-flex;
     max-width: 100%;
+    min-width: 0;
+    overflow-wrap: anywhere;
     align-items: baseline;
     gap: 0.35em;
     padding: 0.05em 0.5em;
@@ -382,6 +388,17 @@ export default css`
     color: var(--kpro-color-text-muted);
     font-size: 0.9em;
   }
+  .calculated-tag {
+    display: inline-block;
+    margin-inline-start: 0.25em;
+    padding: 0 0.4em;
+    border: 1px solid var(--kpro-color-border-soft);
+    border-radius: var(--kpro-radius);
+    font-size: 0.8em;
+    font-weight: 600;
+    color: var(--kpro-color-text-muted);
+    white-space: nowrap;
+  }
   .filtered-out {
     display: none;
   }
@@ -465,6 +482,24 @@ export default css`
     background: var(--kpro-color-surface-alt);
     font-weight: 600;
   }
+  /* The question and the newest response stay in view however far the course scrolls sideways. */
+  .course tr > :first-child,
+  .course tr > :last-child {
+    position: sticky;
+    z-index: 1;
+    background: var(--kpro-color-surface);
+  }
+  .course tr > :first-child {
+    inset-inline-start: 0;
+  }
+  .course tr > :last-child {
+    inset-inline-end: 0;
+    box-shadow: -2px 0 0 var(--kpro-color-border-soft);
+  }
+  .course .course-domain > :first-child,
+  .course .course-domain > :last-child {
+    background: var(--kpro-color-surface-alt);
+  }
   .cell .icon {
     color: var(--_o, var(--kpro-color-text-muted));
   }
@@ -485,6 +520,20 @@ export default css`
   @media not print {
     @container answer-view (max-width: 44rem) {
       ${unsafeCSS(stackRules(''))}
+      /* Narrow: the sticky question column must leave room for the sticky newest column. */
+      .course tbody th {
+        min-width: 7em;
+        max-width: 9em;
+      }
+      .course tbody td {
+        min-width: 6em;
+        max-width: 9em;
+      }
+      .course thead th {
+        white-space: normal;
+        min-width: 6em;
+        max-width: 9em;
+      }
     }
     @container answer-view (max-width: 66rem) {
       ${unsafeCSS(stackRules(':host([big-screen]) '))}

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { readClinicalImpression, toClinicalImpression, triageResponse, type Questionnaire, type QuestionnaireResponse, type TriageResult } from '@kpro/core';
+import { readClinicalImpression, responseSaysSomething, toClinicalImpression, triageResponse, type Questionnaire, type QuestionnaireResponse, type TriageResult } from '@kpro/core';
 import './kpro-answer-view.js';
 import type { KproAnswerView } from './answer-view.js';
 import type { KproErrorEvent } from '../shared/error-event.js';
@@ -95,6 +95,12 @@ describe('<kpro-answer-view>', () => {
       it(`${e.id}: ${e.shows}`, async () => {
         const response = workedExampleResponse(e, files[e.questionnaire]);
         const el = await render({ responses: [response] });
+        if (!responseSaysSomething(response)) {
+          // A response without a single answer is never shown as a result: the view says it left it out.
+          expect($(el, 'tr.answer'), `${e.id}: no rows for a blank response`).to.not.exist;
+          expect(text(el, '[data-code="responses-blank"]')).to.contain('En besvarelse uden svar er ikke vist');
+          return;
+        }
         const result = await triageResponse(library, response);
         expectColoursOf(el, result, e.id);
         expect($(el, '.overall .badge')!.dataset.colour, 'overall').to.equal(e.expect.overall);
@@ -140,8 +146,27 @@ describe('<kpro-answer-view>', () => {
     });
 
     it('says so when the citizen chose nothing to talk about', async () => {
-      const el = await render({ responses: [responseOf('rehab-empty')] });
+      const r = responseOf('rehab-green');
+      const noAgenda = { ...r, item: r.item!.filter((i) => i.linkId !== 'dagsorden') };
+      const el = await render({ responses: [noAgenda] });
       expect(text(el, '.agenda')).to.contain('Der er ikke valgt emner til samtalen.');
+    });
+
+    it('shows no agenda box for a questionnaire without an agenda question (WHO-5 alone)', async () => {
+      const el = await render({ responses: [responseOf('who5-32')] });
+      expect($(el, '.agenda')).to.not.exist;
+      expect(text(el)).to.not.contain('Det vil borgeren gerne tale om');
+    });
+
+    it('never leads with a response without answers: the newest that says something leads, and the view says one was left out', async () => {
+      const [newest, ...older] = rehabCourse();
+      const blank: QuestionnaireResponse = { ...newest!, id: 'blank', authored: '2030-01-01T10:00:00Z', item: [{ linkId: 'trivsel', item: [{ linkId: 't1' }] }] };
+      const el = await render({ responses: [blank, newest!, ...older] });
+      expect($(el, '.meta')!.textContent).to.not.contain('2030');
+      expect(el.results[0]!.responseId, 'the newest response with answers leads').to.equal(newest!.id);
+      expect(el.results.map((r) => r.responseId)).to.not.include('blank');
+      expect(text(el, '[part~="warnings"]')).to.contain('En besvarelse uden svar er ikke vist');
+      expect($$(el, '.course thead th[data-response-id]').map((th) => th.dataset.responseId)).to.not.include('blank');
     });
 
     it('orders the domains red, yellow, green, grey, uncoloured, with icon, label, counts and scores', async () => {
@@ -175,7 +200,20 @@ describe('<kpro-answer-view>', () => {
       expect(row.textContent).to.contain('WHO-5 trivselsscore (0–100)');
       expect(row.textContent).to.contain('32');
       expect(row.textContent).to.contain('Rød – kræver særlig opmærksomhed');
-      expect(row.querySelector('.reason')!.textContent).to.equal('WHO-5 trivselsscore (0–100): 32, højst 35 → rød');
+      // The reason gives the answer and the rule; the question is in the row already.
+      expect(row.querySelector('.reason')!.textContent).to.equal('32, højst 35 → rød');
+    });
+
+    it('keeps uncoloured answers quiet (no chip) and marks calculated scores and flags as calculated', async () => {
+      const el = await render({ responses: [responseOf('rehab-red')] });
+      const quiet = $$(el, 'tr.answer[data-significance="none"]');
+      expect(quiet.length, 'some answers have no rule').to.be.greaterThan(0);
+      for (const row of quiet) expect(row.querySelector('.colour-cell .badge'), row.dataset.linkId).to.not.exist;
+      expect(quiet[0]!.querySelector('.reason')!.textContent).to.contain('ingen farve');
+      const flag = $(el, 'tr.answer[data-link-id="netvaerk-risiko"]')!;
+      expect(flag.querySelector('th .calculated-tag')!.textContent).to.equal('Beregnet');
+      expect($(el, 'tr.answer[data-link-id="who5-score"] th .calculated-tag')).to.exist;
+      expect($(el, 'tr.answer[data-link-id="t1"] th .calculated-tag'), 'a question the citizen answered').to.not.exist;
     });
 
     it('filters to red and yellow answers', async () => {
@@ -594,6 +632,40 @@ describe('<kpro-answer-view>', () => {
         expect(scroller.getAttribute('role')).to.equal('region');
         expect(scroller.getAttribute('aria-label') || scroller.getAttribute('aria-labelledby')).to.not.equal(null);
         await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('course: the newest response is always in view', () => {
+    for (const width of [1400, 840, 390]) {
+      it(`shows the question and the newest response without scrolling sideways at ${width} px, even with many responses`, async () => {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><kpro-answer-view lang="da"></kpro-answer-view></div>`);
+        const el = wrapper.querySelector('kpro-answer-view')!;
+        const course = rehabCourse();
+        // Nine responses: wider than any screen.
+        const many = [...course, ...course, ...course].map((r, i) => ({ ...r, id: `r${i}`, authored: `2026-0${9 - i}-01T10:00:00Z` }));
+        el.questionnaire = library;
+        el.responses = many;
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, '.course-toggle')?.click();
+        await el.updateComplete;
+        const course$ = $(el, '.course')!;
+        course$.style.contentVisibility = 'visible';
+        const scroller = $(el, '.course .scroll')!;
+        expect(scroller.scrollWidth, 'the course is wider than its box').to.be.greaterThan(scroller.clientWidth);
+        const box = scroller.getBoundingClientRect();
+        const newest = $(el, `.course thead th[data-response-id="r0"]`)!.getBoundingClientRect();
+        const question = $(el, '.course tbody tr.course-item th')!.getBoundingClientRect();
+        expect(newest.right, 'newest column inside the box').to.be.at.most(box.right + 1);
+        expect(newest.left, 'newest column inside the box').to.be.at.least(box.left - 1);
+        expect(question.left).to.be.at.least(box.left - 1);
+        // Scrolled to the start, the end or anywhere between, both stay.
+        scroller.scrollLeft = scroller.scrollWidth / 2;
+        const mid = $(el, `.course thead th[data-response-id="r0"]`)!.getBoundingClientRect();
+        expect(mid.right).to.be.at.most(box.right + 1);
+        const midQuestion = $(el, '.course tbody tr.course-item th')!.getBoundingClientRect();
+        expect(midQuestion.left).to.be.at.least(box.left - 1);
+        expect(midQuestion.right, 'the question and the newest column do not overlap').to.be.at.most(mid.left + 1);
       });
     }
   });

@@ -3,10 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import {
   canonicalOf,
   courseOf,
+  responseSaysSomething,
   findTriagingResult,
   readClinicalImpression,
-  readText,
-  textFor,
+  questionnaireTitle,
   triageResponse,
   type ClinicalImpression,
   type DomainTriage,
@@ -78,6 +78,8 @@ type Input =
       questionnaire?: Questionnaire | Questionnaire[];
       responses: QuestionnaireResponse[];
       skipped: number[];
+      /** How many responses were left out because they hold no answers. */
+      blank: number;
       results: TriageResult[];
       impressions: ClinicalImpression[];
     };
@@ -260,6 +262,8 @@ export class KproAnswerView extends LitElement {
 
   @state() private view?: View;
   @state() private status: 'empty' | 'loading' | 'ready' | 'error' = 'empty';
+  /** Responses left out because they hold no answers (said in the warnings, or in the empty state). */
+  @state() private blank = 0;
   @state() private error?: { code: string; params: Params; message: string };
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private selectedKey?: string;
@@ -348,8 +352,14 @@ export class KproAnswerView extends LitElement {
     else return { error: { code: 'not-responses', params: {}, message: 'responses is not an array of QuestionnaireResponse.' } };
     const responses: QuestionnaireResponse[] = [];
     const skipped: number[] = [];
-    list.forEach((r, i) => (isResponse(r) ? responses.push(r) : skipped.push(i + 1)));
-    if (list.length && !responses.length) {
+    let blank = 0;
+    list.forEach((r, i) => {
+      if (!isResponse(r)) skipped.push(i + 1);
+      // A response without a single answer says nothing: it never leads and is not a column of the course.
+      else if (!responseSaysSomething(r)) blank++;
+      else responses.push(r);
+    });
+    if (list.length && !responses.length && !blank) {
       return { error: { code: 'not-responses', params: {}, message: 'None of the responses is a QuestionnaireResponse.' } };
     }
 
@@ -358,6 +368,7 @@ export class KproAnswerView extends LitElement {
       ...(questionnaire ? { questionnaire } : {}),
       responses,
       skipped,
+      blank,
       results: triage.filter(isResult),
       impressions: triage.filter((x): x is ClinicalImpression => isObject(x) && x.resourceType === 'ClinicalImpression'),
     };
@@ -401,6 +412,8 @@ export class KproAnswerView extends LitElement {
       message: `Response ${index} is not a QuestionnaireResponse; left out.`,
       params: { index },
     }));
+    if (input.blank) skipped.push({ code: 'responses-blank', message: `${input.blank} response(s) without answers left out.`, params: { count: input.blank } });
+    this.blank = input.blank;
     if (!input.responses.length) {
       this.status = 'empty';
       this.view = undefined;
@@ -623,7 +636,8 @@ export class KproAnswerView extends LitElement {
       return html`<div class="base" part="base" lang=${lang}>
         ${this.status === 'loading'
           ? html`<p class="state" role="status" aria-live="polite">${a.loading}</p>`
-          : html`<p class="state">${a.empty}</p>`}
+          : html`<p class="state">${a.empty}</p>
+              ${this.blank ? html`<p class="state" data-code="responses-blank">${a.responsesBlank({ count: this.blank })}</p>` : nothing}`}
       </div>`;
     }
     const newest = view.columns[0]!;
@@ -663,7 +677,8 @@ export class KproAnswerView extends LitElement {
     if (this.bigScreen || !view.warnings.length) return nothing;
     const t = this.localize.t;
     const engine = t.triage.warnings as Record<string, ((p: Params) => string) | undefined>;
-    const text = (w: ViewWarning) => (w.code === 'response-skipped' ? t.answerView.responseSkipped(w.params) : (engine[w.code]?.(w.params) ?? w.message));
+    const own: Record<string, ((p: Params) => string) | undefined> = { 'response-skipped': t.answerView.responseSkipped, 'responses-blank': t.answerView.responsesBlank };
+    const text = (w: ViewWarning) => own[w.code]?.(w.params) ?? engine[w.code]?.(w.params) ?? w.message;
     return html`<div class="notice warning" part="warnings" role="status">
       <strong><span aria-hidden="true">⚠ </span>${t.answerView.warningsTitle}</strong>
       <ul>
@@ -672,9 +687,11 @@ export class KproAnswerView extends LitElement {
     </div>`;
   }
 
-  #agenda(newest: Column): TemplateResult {
+  #agenda(newest: Column): TemplateResult | typeof nothing {
     const a = this.localize.t.answerView;
     const r = newest.result;
+    // A questionnaire without an agenda question has nothing to show here: no empty box.
+    if (!r.agenda.items.length) return nothing;
     const answered = r.agenda.items.some((i) => i.answers.length);
     return html`<section class="agenda" part="agenda" aria-labelledby="agenda-heading">
       <h3 id="agenda-heading">${this.bigScreen ? a.agendaTitleCitizen : a.agendaTitle}</h3>
@@ -749,7 +766,7 @@ export class KproAnswerView extends LitElement {
               <th scope="row" role="rowheader">
                 <span class="domain-name">${d.text}</span>${d.onAgenda ? html`<span class="on-agenda"><span aria-hidden="true">★ </span>${a.onAgenda}</span>` : nothing}
               </th>
-              <td class="colour-cell" role="cell">${this.#badge(d.significance)}</td>
+              <td class="colour-cell" role="cell">${d.significance === 'none' ? nothing : this.#badge(d.significance)}</td>
               <td class="scores-cell" role="cell">
                 ${d.scores.length
                   ? html`<ul>
@@ -796,7 +813,7 @@ export class KproAnswerView extends LitElement {
         <button type="button" class="domain-toggle" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="group-${index}" data-toggle=${g.key} @click=${this.#toggle}>
           <span class="chevron" aria-hidden="true">▸</span><span>${g.text}</span>${g.domain?.onAgenda
             ? html`<span class="on-agenda"><span aria-hidden="true">★ </span>${a.onAgenda}</span>`
-            : nothing}${g.domain ? this.#badge(g.domain.significance) : nothing}
+            : nothing}${g.domain && g.domain.significance !== 'none' ? this.#badge(g.domain.significance) : nothing}
         </button>
       </h4>
       <div class="domain-body" id="group-${index}" ?hidden=${!expanded}>
@@ -824,10 +841,14 @@ export class KproAnswerView extends LitElement {
                 aria-current=${selected ? 'true' : nothing}
                 aria-describedby="select-hint"
               >
-                <th scope="row" role="rowheader">${selected ? html`<span class="selected-mark" aria-hidden="true">▶ </span>` : nothing}${item.text || item.label}</th>
+                <th scope="row" role="rowheader">
+                  ${selected ? html`<span class="selected-mark" aria-hidden="true">▶ </span>` : nothing}${item.text || item.label}${item.kind !== 'question'
+                    ? html` <span class="calculated-tag">${a.calculatedTag}</span>`
+                    : nothing}
+                </th>
                 <td class="answer-cell" role="cell">${answerOf(item, a)}</td>
-                <td class="colour-cell" role="cell">${this.#badge(item.significance)}</td>
-                ${big ? nothing : html`<td class="reason" role="cell">${item.reason.text}</td>`}
+                <td class="colour-cell" role="cell">${item.significance === 'none' ? nothing : this.#badge(item.significance)}</td>
+                ${big ? nothing : html`<td class="reason" role="cell">${item.reason.detail}</td>`}
               </tr>`;
             })}
           </tbody>
@@ -864,11 +885,12 @@ export class KproAnswerView extends LitElement {
     const itemRow = ({ item, key }: { item: ItemTriage; key: string }) => {
       const k = Number(key.slice(key.lastIndexOf('#') + 1));
       return html`<tr class="course-item${this.onlyFlagged && !flagged(item) ? ' filtered-out' : ''}" data-course-link-id=${item.linkId}>
-        <th scope="row">${item.text || item.label}</th>
+        <th scope="row">${item.text || item.label}${item.kind !== 'question' ? html` <span class="calculated-tag">${a.calculatedTag}</span>` : nothing}</th>
         ${columns.map((c) => {
           const it = c.byLinkId.get(item.linkId)?.[k];
           if (!it) return html`<td><span aria-hidden="true">–</span></td>`;
           const s = it.significance;
+          if (s === 'none') return html`<td class="cell">${answerOf(it, a)}</td>`;
           return html`<td class="cell" data-colour=${s}><span class="icon" role="img" aria-label=${a.short[s]}>${ICON[s]}</span> ${answerOf(it, a)}</td>`;
         })}
       </tr>`;
@@ -968,9 +990,6 @@ function answerOf(item: ItemTriage, a: { notAsked: string; notAnswered: string }
   return item.answerText || a.notAnswered;
 }
 
-function questionnaireTitle(q: Questionnaire, lang: string): string {
-  return textFor(readText(q.title, q._title), lang, q.language) || q.name || '';
-}
 
 /** The questionnaire whose rules made a result (by url|version), from what the host gave. */
 function questionnaireOf(given: unknown, canonical: string): Questionnaire | undefined {

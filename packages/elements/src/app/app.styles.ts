@@ -38,6 +38,32 @@ export default css`
     background: var(--kpro-color-surface-alt);
     border-radius: var(--kpro-radius);
   }
+  .app-bar {
+    display: flex;
+    justify-content: flex-end;
+    margin-block-end: var(--kpro-space-s);
+  }
+  .languages {
+    display: flex;
+    gap: var(--kpro-space-xs);
+  }
+  .languages button[aria-pressed='true'] {
+    background: var(--kpro-color-primary);
+    color: var(--kpro-color-on-primary);
+  }
+  .failure .retry {
+    margin-block-start: var(--kpro-space-s);
+  }
+  @media print {
+    .app-bar,
+    nav,
+    button {
+      display: none !important;
+    }
+    .app {
+      padding: 0;
+    }
+  }
   .tabs {
     list-style: none;
     display: flex;

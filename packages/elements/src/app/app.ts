@@ -29,6 +29,9 @@ import '../plan-assigner/kpro-plan-assigner.js';
 
 export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
 
+/** Failures a new attempt may mend: the server did not answer. The others need a new launch or another role. */
+const RETRYABLE = new Set<LaunchFailure>(['server-down']);
+
 /**
  * The SMART app shell: given a FHIR data source and the launch context, finds the citizen (by id or by
  * CPR), provides the context to every component, and shows the view the EHR asked for. It writes no
@@ -42,7 +45,8 @@ export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
  * @csspart base - The wrapper.
  * @csspart banner - The patient banner (only when the EHR asks for it).
  * @csspart nav - The view tabs.
- * @csspart failure - The launch failure screen (with what to do next).
+ * @csspart failure - The launch failure screen (with what to do next, and "Prøv igen" where a new attempt can help).
+ * @csspart app-bar - The language switch above the views.
  */
 export class KproApp extends LitElement {
   static override styles = [hostStyles, styles];
@@ -137,13 +141,31 @@ export class KproApp extends LitElement {
     this.#fail(failureOf(e), e);
   }
 
+  /** "Prøv igen" on a failure a new attempt can mend (the server did not answer). */
+  #retry = (): void => {
+    if (!this.fhir) {
+      // The launch itself did not get through: start the page again (fhirclient keeps the launch state).
+      location.reload();
+      return;
+    }
+    this.failure = undefined;
+    this.#opened = undefined;
+    void this.#openPatient();
+  };
+
+  #setLanguage(lang: string): void {
+    this.lang = lang;
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.app;
     if (this.failure) {
-      const f = t.failures[this.failure] ?? t.failures.unknown;
-      return html`<div class="failure" part="base failure" role="alert">
+      const texts = this.intent === 'citizen' ? t.failuresCitizen : t.failures;
+      const f = texts[this.failure] ?? texts.unknown;
+      return html`<div class="failure" part="base failure" role="alert" lang=${this.localize.lang} data-failure=${this.failure}>
         <h1><span aria-hidden="true">⚠ </span>${f.title}</h1>
         <p>${f.next}</p>
+        ${RETRYABLE.has(this.failure) ? html`<button type="button" class="retry" data-action="retry" @click=${this.#retry}>${t.retry}</button>` : nothing}
       </div>`;
     }
     if (this.loading || !this.patient) return html`<div class="state" part="base" role="status" aria-live="polite">${t.loadingCitizen}</div>`;
@@ -156,7 +178,16 @@ export class KproApp extends LitElement {
             { id: 'plans', label: t.views.plans },
             ...(caps.canWrite('QuestionnaireResponse') ? [{ id: 'answer-on-behalf' as const, label: t.views.answerOnBehalf }] : []),
           ];
-    return html`<div class="app" part="base" lang=${this.localize.lang}>
+    const lang = this.localize.lang;
+    return html`<div class="app" part="base" lang=${lang}>
+      <div class="app-bar" part="app-bar">
+        <div class="languages" role="group" aria-label=${t.language}>
+          ${Object.entries(t.languages).map(
+            ([code, name]) =>
+              html`<button type="button" lang=${code} aria-pressed=${lang === code ? 'true' : 'false'} data-lang=${code} @click=${() => this.#setLanguage(code)}>${name}</button>`,
+          )}
+        </div>
+      </div>
       ${this.needPatientBanner ? this.#renderBanner() : nothing}
       ${!caps.canWrite('QuestionnaireResponse') && this.intent !== 'citizen' ? html`<p class="notice" role="note">${t.readOnlyUser}</p>` : nothing}
       ${views.length > 1

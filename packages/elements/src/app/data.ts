@@ -1,4 +1,4 @@
-import type { FhirDataSource, Questionnaire } from '@kpro/core';
+import { responseSaysSomething, type FhirDataSource, type Questionnaire } from '@kpro/core';
 
 /** Loads Questionnaires by canonical (url|version), once per app: responses name their questionnaire. */
 export class QuestionnaireCache {
@@ -29,25 +29,22 @@ export class QuestionnaireCache {
   }
 }
 
-/** The QuestionnaireResponses of a citizen, newest first. */
+/** The citizen's QuestionnaireResponses that say something (completed or amended, with answers), newest first. */
 export async function responsesOf(fhir: FhirDataSource, patientId: string): Promise<fhir4.QuestionnaireResponse[]> {
   const { resources } = await fhir.search<fhir4.QuestionnaireResponse>('QuestionnaireResponse', {
     subject: `Patient/${patientId}`,
     _sort: '-authored',
     _count: '200',
   });
-  return resources.filter((r) => r.status === 'completed' || r.status === 'amended').sort((a, b) => (b.authored ?? '').localeCompare(a.authored ?? ''));
+  return resources
+    .filter((r) => (r.status === 'completed' || r.status === 'amended') && responseSaysSomething(r))
+    .sort((a, b) => (b.authored ?? '').localeCompare(a.authored ?? ''));
 }
 
-/** Questionnaire requests (ServiceRequests) that are active and not yet answered. */
-export async function dueRequestsOf(fhir: FhirDataSource, patientId: string, answered: fhir4.QuestionnaireResponse[]): Promise<fhir4.ServiceRequest[]> {
-  const { resources } = await fhir.search<fhir4.ServiceRequest>('ServiceRequest', { subject: `Patient/${patientId}`, status: 'active', _count: '200' });
-  const answeredIds = new Set(answered.flatMap((r) => (r.basedOn ?? []).map((b) => b.reference)));
-  return resources.filter((s) => !answeredIds.has(`ServiceRequest/${s.id}`)).sort((a, b) => dueOf(a).localeCompare(dueOf(b)));
-}
-
-export function dueOf(s: fhir4.ServiceRequest): string {
-  return s.occurrenceDateTime ?? s.occurrencePeriod?.end ?? s.occurrenceTiming?.event?.[0] ?? s.occurrenceTiming?.repeat?.boundsPeriod?.end ?? '';
+/** The citizen's questionnaire requests (ServiceRequests), every status: the lists sort them by core's occurrence status. */
+export async function requestsOf(fhir: FhirDataSource, patientId: string): Promise<fhir4.ServiceRequest[]> {
+  const { resources } = await fhir.search<fhir4.ServiceRequest>('ServiceRequest', { subject: `Patient/${patientId}`, _count: '200' });
+  return resources;
 }
 
 /** The questionnaire a ServiceRequest asks for (instantiatesCanonical on the request, or its first code). */

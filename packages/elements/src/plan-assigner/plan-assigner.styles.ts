@@ -173,4 +173,13 @@ export default css`
     flex-wrap: wrap;
     gap: var(--kpro-space-s);
   }
+  /* The last assignment or cancellation, said where it happened (and announced). */
+  .confirmation {
+    margin: 0 0 var(--kpro-space-m);
+    padding: var(--kpro-space-s) var(--kpro-space-m);
+    border-inline-start: 6px solid var(--kpro-color-success);
+    background: var(--kpro-color-success-soft);
+    border-radius: var(--kpro-radius);
+    font-weight: 600;
+  }
 `;

@@ -133,6 +133,10 @@ describe('<kpro-plan-assigner>: assigning', () => {
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
     expect(sr(el).querySelectorAll('article.plan').length).to.equal(2);
+    // The assignment is confirmed where the clinician looks, not only to screen readers.
+    const confirmation = $(el, '[data-state="confirmation"]')!;
+    expect(confirmation.checkVisibility()).to.equal(true);
+    expect(confirmation.textContent).to.contain('er tildelt');
   });
 
   it("uses the server's PlanDefinition/$apply where it has one: its additions kept, our dates and team win", async () => {
@@ -251,6 +255,10 @@ describe('<kpro-plan-assigner>: cancelling, conflicts and ad hoc', () => {
     expect(fhir.all<fhir4.CarePlan>('CarePlan')[0]!.status).to.equal('revoked');
     await el.updateComplete;
     expect([...sr(el).querySelectorAll('tr[data-status]')].map((r) => r.getAttribute('data-status'))).to.deep.equal(['answered', 'cancelled', 'cancelled']);
+    const confirmation = $(el, '[data-state="confirmation"]')!;
+    expect(confirmation.checkVisibility(), 'a visible confirmation').to.equal(true);
+    expect(confirmation.textContent).to.contain('er stoppet');
+    expect($(el, '[role="status"]')!.textContent, 'and announced').to.contain('er stoppet');
   });
 
   it('412: "Planen er ændret af en anden i mellemtiden" with a reload button, and kpro-error', async () => {

@@ -114,6 +114,8 @@ export class KproPlanAssigner extends LitElement {
   @state() private loading = false;
   @state() private failure?: Failure;
   @state() private announcement = '';
+  /** The last assignment or cancellation that was saved, shown until the next action (and announced). */
+  @state() private confirmation = '';
   @state() private busy = false;
   @state() private panel?: 'assign' | 'ad-hoc';
   @state() private step: Step = 'template';
@@ -245,6 +247,7 @@ export class KproPlanAssigner extends LitElement {
       </header>
       ${edit ? nothing : html`<p class="notice" data-state="read-only">${t.readOnly}</p>`} ${this.renderFailure()}
       ${edit && this.panel === 'assign' ? this.renderAssign() : nothing} ${edit && this.panel === 'ad-hoc' ? this.renderAdHoc() : nothing}
+      ${this.confirmation ? html`<p class="confirmation" data-state="confirmation"><span aria-hidden="true">✓ </span>${this.confirmation}</p>` : nothing}
       ${edit && this.cancelTarget ? this.renderCancel() : nothing} ${this.views.map((v) => this.renderPlan(v))}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
@@ -345,6 +348,7 @@ export class KproPlanAssigner extends LitElement {
     this.failure = { code, params, problems, action: act, retry };
     const message = this.i18n.t.planAssigner.errors[code](params);
     this.announcement = '';
+    this.confirmation = '';
     this.dispatchEvent(new KproErrorEvent({ code: `plan-${code}`, message, severity: 'error', params }));
   }
 
@@ -353,6 +357,7 @@ export class KproPlanAssigner extends LitElement {
   private openPanel(p: 'assign' | 'ad-hoc'): void {
     this.panel = this.panel === p ? undefined : p;
     this.failure = undefined;
+    this.confirmation = '';
     this.step = 'template';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${p}-title`)?.focus());
   }
@@ -599,11 +604,13 @@ export class KproPlanAssigner extends LitElement {
     this.closePanel();
     this.failure = undefined;
     this.announcement = message;
+    this.confirmation = message;
   }
 
   // ---- cancel ------------------------------------------------------------------------------------
 
   private askCancel(target: CancelTarget): void {
+    this.confirmation = '';
     this.cancelTarget = target;
     this.reason = '';
     this.reasonMissing = false;
@@ -661,6 +668,7 @@ export class KproPlanAssigner extends LitElement {
     if (!fhir) {
       this.cancelTarget = undefined;
       this.announcement = message;
+      this.confirmation = message;
       return;
     }
     this.busy = true;
@@ -675,6 +683,7 @@ export class KproPlanAssigner extends LitElement {
       } else return;
       this.cancelTarget = undefined;
       this.announcement = message;
+      this.confirmation = message;
       this.dispatchEvent(new KproPlanChangeEvent({ kind: c.kind === 'plan' ? 'plan-cancelled' : 'occurrence-cancelled', references: refs }));
       await this.reload();
     } catch (e) {

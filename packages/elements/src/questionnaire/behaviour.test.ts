@@ -166,6 +166,8 @@ describe('<kpro-questionnaire> drafts', () => {
     expect(($$(again, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).checked).to.equal(true);
     const submitted = oneEvent(again, 'kpro-response-submit');
     ($(again, 'button[type=submit]') as HTMLButtonElement).click();
+    await again.updateComplete;
+    ($(again, '[data-action="send-anyway"]') as HTMLButtonElement).click();
     await submitted;
     await new Promise((r) => setTimeout(r, 50));
     again.remove();
@@ -179,9 +181,13 @@ describe('<kpro-questionnaire> drafts', () => {
     const store = memoryStore();
     const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire .draftStore=${store} .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
     ($$(el, '[data-link-id="smoke"] input[type=radio]')[1] as HTMLInputElement).click();
-    el.addEventListener('kpro-response-submit', (e) => e.preventDefault(), { once: true });
+    let taken = false;
+    el.addEventListener('kpro-response-submit', (e) => ((taken = true), e.preventDefault()), { once: true });
     ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    ($(el, '[data-action="send-anyway"]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 400));
+    expect(taken, 'the host took the submit').to.equal(true);
     expect(store.data.size).to.equal(1);
     expect($(el, '[part~="submitted"]')).to.not.exist;
     await el.markSubmitted();

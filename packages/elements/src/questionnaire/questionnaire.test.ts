@@ -107,11 +107,69 @@ describe('<kpro-questionnaire>', () => {
     await el.updateComplete;
     const ev = oneEvent(el, 'kpro-response-submit');
     ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    // Optional questions are unanswered: asked once, then sent.
+    ($(el, '[data-action="send-anyway"]') as HTMLButtonElement).click();
     const { detail } = (await ev) as CustomEvent<QuestionnaireResponse>;
     expect(detail.status).to.equal('completed');
     expect(detail.author?.reference).to.equal('Patient/p1');
     expect(detail.source?.reference).to.equal('Patient/p1');
     expect(detail.authored).to.be.a('string');
+  });
+
+  it('never sends a form with nothing answered: a translated notice, no event', async () => {
+    const optional = { ...basicQuestionnaire, item: basicQuestionnaire.item!.map((i) => ({ ...i, required: false })) };
+    const el = await render(optional);
+    let submitted = false;
+    el.addEventListener('kpro-response-submit', () => (submitted = true));
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(submitted).to.equal(false);
+    const check = $(el, '[data-check="empty"]');
+    expect(check, 'the empty-form notice').to.exist;
+    expect(check!.getAttribute('role')).to.equal('alert');
+    expect(check!.textContent).to.contain('Der er ikke svaret på nogen spørgsmål');
+    expect(el.shadowRoot!.activeElement, 'focus on the notice').to.equal(check);
+    expect($(el, '[part~="submitted"]')).to.not.exist;
+  });
+
+  it('asks once when optional questions are unanswered ("Du har ikke besvaret 5 af 7"), and "keep answering" sends nothing', async () => {
+    const el = await render();
+    let submitted = 0;
+    el.addEventListener('kpro-response-submit', () => submitted++);
+    choose(el, 'smoke', 1);
+    await el.updateComplete;
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const check = $(el, '[data-check="confirm"]')!;
+    expect(check.getAttribute('role')).to.equal('alertdialog');
+    const asked = el.shadowRoot!.querySelectorAll('[data-item]:not([hidden]) input, [data-item]:not([hidden]) textarea, [data-item]:not([hidden]) select').length;
+    expect(asked, 'the form has several inputs').to.be.greaterThan(3);
+    expect(check.textContent).to.match(/Du har ikke besvaret \d+ af \d+ spørgsmål\. Send alligevel\?/);
+    expect(submitted).to.equal(0);
+    await expect(el).to.be.accessible();
+    ($(el, '[data-action="keep-answering"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[data-check]')).to.not.exist;
+    expect(submitted).to.equal(0);
+    expect(el.shadowRoot!.activeElement?.closest('[data-link-id]')?.getAttribute('data-link-id'), 'focus on the first unanswered question').to.equal('name');
+  });
+
+  it('after a submit on the citizen\'s behalf, speaks to the clinician, not the citizen', async () => {
+    const el = await fixture<KproQuestionnaire>(html`<kpro-questionnaire no-draft mode="clinician" .questionnaire=${basicQuestionnaire}></kpro-questionnaire>`);
+    el.subject = { reference: 'Patient/p1', display: 'Inge Test Jensen' };
+    el.author = { reference: 'Practitioner/x' };
+    choose(el, 'smoke', 1);
+    await el.updateComplete;
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    ($(el, '[data-action="send-anyway"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const done = $(el, '[part~="submitted"]')!;
+    expect(done.textContent).to.contain('Svarene er gemt for Inge Test Jensen');
+    expect(done.textContent).to.not.contain('112');
+    expect(done.textContent).to.not.contain('Tak, dine svar');
   });
 
   it('keeps each repetition of a repeating group and its own enableWhen', async () => {

@@ -25,7 +25,7 @@ import {
 } from '@kpro/core';
 import { hostStyles } from '../shared/host.styles.js';
 import { LocalizeController } from '../shared/localize.js';
-import { nowIso, questionnaireText } from '@kpro/core';
+import { isAskedQuestion, nowIso, questionnaireText, submitDecision } from '@kpro/core';
 import { KproErrorEvent } from '../shared/error-event.js';
 import styles from './questionnaire.styles.js';
 import { KproResponseChangeEvent, KproResponseSubmitEvent } from './questionnaire.events.js';
@@ -64,7 +64,8 @@ const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationI
  * @csspart progress - Page progress (paged questionnaires).
  * @csspart warnings - Notices about the questionnaire (e.g. unknown item controls).
  * @csspart draft-notice - "Your draft was restored" notice.
- * @csspart submitted - The confirmation after a submit.
+ * @csspart submitted - The confirmation after a submit (to the citizen, or in clinician mode to the clinician).
+ * @csspart submit-check - "Nothing answered" (nothing is sent) or "N of M unanswered. Send anyway?" (asked once).
  * @csspart live - The visually hidden live region for screen readers.
  * @slot empty - Shown while no questionnaire is set (and not loading).
  * @cssproperty --kpro-questionnaire-max-width - Widest the form gets (default 48rem).
@@ -113,6 +114,8 @@ export class KproQuestionnaire extends LitElement {
   @state() private page = 0;
   @state() private submitted = false;
   @state() private showAllErrors = false;
+  /** A submit was refused or needs a yes: nothing answered, or optional questions left unanswered. */
+  @state() private submitCheck?: { kind: 'empty' } | { kind: 'confirm'; unanswered: number; asked: number };
   @state() private draftRestoredAt?: string;
   @state() private draftFailed = false;
   @state() private warnings: KproWarning[] = [];
@@ -201,6 +204,7 @@ export class KproQuestionnaire extends LitElement {
     this.error = undefined;
     this.submitted = false;
     this.showAllErrors = false;
+    this.submitCheck = undefined;
     this.page = 0;
     this.warnings = [];
     this.#raw.clear();
@@ -413,6 +417,8 @@ export class KproQuestionnaire extends LitElement {
     if (!kind || e.type === 'input' && (kind.startsWith('option') || kind === 'boolean' || kind === 'select' || kind === 'unit' || kind === 'attachment' || kind === 'boolean-check')) return;
     const node = this.#nodeOf(target);
     if (!node || !this.form || this.readonly) return;
+    // The numbers in a "send anyway?" question are stale once an answer changes.
+    if (this.submitCheck) this.submitCheck = undefined;
     this.#editing = { nodeId: node.id, kind: kind === 'text' || kind === 'string' ? kind : kind };
     const index = Number(target.dataset.index ?? 0);
     const def = node.def;
@@ -625,18 +631,42 @@ export class KproQuestionnaire extends LitElement {
 
   #submit = (e: Event): void => {
     e.preventDefault();
+    this.#trySubmit(false);
+  };
+
+  /** The engine decides (core `submitDecision`): nothing answered is never sent; unanswered questions are asked about once. */
+  #trySubmit(confirmed: boolean): void {
     if (!this.form || this.readonly) return;
-    if (!this.validate()) {
+    const decision = submitDecision(this.form, { confirmed, issues: this.#currentIssues() });
+    if (decision.kind === 'invalid') {
+      this.submitCheck = undefined;
+      this.validate();
       this.requestUpdate();
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
       return;
     }
+    if (decision.kind === 'empty' || decision.kind === 'confirm') {
+      this.submitCheck = decision;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.submit-check')?.focus());
+      return;
+    }
+    this.submitCheck = undefined;
     const response = this.#build('completed');
     response.authored = nowIso();
     this.#base = { ...this.#base, authored: response.authored };
     const event = new KproResponseSubmitEvent(response);
     this.dispatchEvent(event);
     if (!event.defaultPrevented) void this.markSubmitted();
+  }
+
+  /** "Fortsæt med at svare": back to the first question left unanswered. */
+  #keepAnswering = (): void => {
+    this.submitCheck = undefined;
+    const first = this.form?.nodes().find((n) => isAskedQuestion(n) && !n.answers.length);
+    if (!first) return;
+    const page = this.#pages.findIndex((nodes) => nodes.some((n) => n === first || first.isDescendantOf(n)));
+    if (page >= 0 && page !== this.page) this.page = page;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[id^="${first.id}-"]`)?.focus());
   };
 
   #jumpTo(issue: ValidationIssue): void {
@@ -704,7 +734,11 @@ export class KproQuestionnaire extends LitElement {
         : nothing}
       ${this.draftFailed ? html`<div class="notice warning" role="alert">${t.draftSaveFailed}</div>` : nothing}
       ${this.submitted
-        ? html`<div class="notice success" role="status" part="submitted"><h2><span aria-hidden="true">✓ </span>${t.submitted}</h2><p>${t.submittedBody}</p></div>`
+        ? html`<div class="notice success" role="status" part="submitted">
+            ${this.mode === 'clinician'
+              ? html`<h2><span aria-hidden="true">✓ </span>${t.submittedOnBehalf(this.subject?.display ?? '')}</h2><p>${t.submittedOnBehalfBody}</p>`
+              : html`<h2><span aria-hidden="true">✓ </span>${t.submitted}</h2><p>${t.submittedBody}</p>`}
+          </div>`
         : nothing}
       ${issues.length
         ? html`<div class="summary" part="summary" role="alert" tabindex="-1">
@@ -724,7 +758,7 @@ export class KproQuestionnaire extends LitElement {
       <!-- autocomplete off on the form: answers are not for the browser to remember or suggest (one attribute, not one per input). -->
       <form novalidate autocomplete="off" @submit=${this.#submit} @change=${this.#onInput} @input=${this.#onInput} @focusout=${this.#onFocusOut} @click=${this.#onClick}>
         ${this.#view.container}
-        ${ctx.readonly || !form.def.all.length ? nothing : this.#renderActions(page, pages.length, t)}
+        ${ctx.readonly || !form.def.all.length ? nothing : html`${this.#renderSubmitCheck(t)}${this.#renderActions(page, pages.length, t)}`}
       </form>
     </div>`;
   }
@@ -744,6 +778,21 @@ export class KproQuestionnaire extends LitElement {
     return html`<div class="progress" part="progress">
       <p class="page-heading" tabindex="-1">${ctx.t.pageOf(page + 1, total)}${title ? html`: <strong>${title}</strong>` : nothing}</p>
       <progress max=${total} .value=${page + 1} aria-label=${ctx.t.progress}></progress>
+    </div>`;
+  }
+
+  #renderSubmitCheck(t: ItemContext['t']): TemplateResult | typeof nothing {
+    const c = this.submitCheck;
+    if (!c) return nothing;
+    if (c.kind === 'empty') {
+      return html`<div class="notice warning submit-check" part="submit-check" role="alert" tabindex="-1" data-check="empty">${t.nothingAnswered}</div>`;
+    }
+    return html`<div class="notice info submit-check" part="submit-check" role="alertdialog" aria-labelledby="submit-check-text" tabindex="-1" data-check="confirm">
+      <p id="submit-check-text">${t.confirmUnanswered(c.unanswered, c.asked)}</p>
+      <div class="actions">
+        <button type="button" class="primary" data-action="send-anyway" @click=${() => this.#trySubmit(true)}>${t.sendAnyway}</button>
+        <button type="button" data-action="keep-answering" @click=${this.#keepAnswering}>${t.keepAnswering}</button>
+      </div>
     </div>`;
   }
 

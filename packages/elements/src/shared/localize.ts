@@ -1,9 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { DEFAULT_LANGUAGE, onTranslationsChanged, type Catalogue } from '@kpro/core';
+import { localeContext } from './context.js';
 
 /**
- * Resolves the language for an element (its own `lang`, the closest `[lang]` ancestor across shadow
- * roots, then `<html lang>`, then Danish) and re-renders the host when any of those change.
+ * Resolves the language for an element (its own `lang`; the language an enclosing `<kpro-app>` provides
+ * (`localeContext`), so its language switch reaches every view at once; the closest `[lang]` ancestor
+ * across shadow roots; `<html lang>`; then Danish) and re-renders the host when any of those change.
  *
  * `t` comes from the catalogue the component passes: only its own sections (`questionnaireText`, or
  * `combine({ answerView: answerViewText, triage: triageText })`), so a page that embeds one component
@@ -13,12 +16,22 @@ export class LocalizeController<T> implements ReactiveController {
   #observer?: MutationObserver;
   #off?: () => void;
   #lang = DEFAULT_LANGUAGE;
+  /** The language a provider above (the app shell) gives, if any. */
+  #provided?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly strings: Catalogue<T>,
   ) {
     host.addController(this);
+    new ContextConsumer(host, {
+      context: localeContext,
+      subscribe: true,
+      callback: (lang) => {
+        this.#provided = lang;
+        this.#update();
+      },
+    });
   }
 
   get lang(): string {
@@ -56,6 +69,8 @@ export class LocalizeController<T> implements ReactiveController {
   }
 
   #resolve(): string {
+    if (this.host.lang) return this.host.lang;
+    if (this.#provided) return this.#provided;
     let el: Node | null = this.host;
     while (el) {
       if (el instanceof HTMLElement && el.lang) return el.lang;

@@ -74,6 +74,9 @@ export const mads: fhir4.Reference = { reference: 'Practitioner/practitioner-mad
  * A running heart plan that started 2026-03-02 (Mondays), as a server holds it (with versions): the start
  * answered, a draft (in-progress) for the mid-course one, nothing for the end.
  */
+/** One answer: a response that says something (a blank one answers no occurrence). */
+export const ANSWERED: fhir4.QuestionnaireResponseItem[] = [{ linkId: 'f1', answer: [{ valueInteger: 3 }] }];
+
 export function runningPlan(): { carePlan: fhir4.CarePlan; requests: fhir4.ServiceRequest[]; responses: fhir4.QuestionnaireResponse[] } {
   const sr = (id: string, title: string, start: string, end: string): fhir4.ServiceRequest => ({
     resourceType: 'ServiceRequest',
@@ -108,8 +111,8 @@ export function runningPlan(): { carePlan: fhir4.CarePlan; requests: fhir4.Servi
     activity: requests.map((r) => ({ reference: { reference: `ServiceRequest/${r.id}` } })),
   };
   const responses: fhir4.QuestionnaireResponse[] = [
-    { resourceType: 'QuestionnaireResponse', id: 'qr-start', status: 'completed', questionnaire: REHAB_Q, basedOn: [{ reference: 'ServiceRequest/sr-start' }], subject: patient, authored: '2026-03-03T10:12:00+01:00' },
-    { resourceType: 'QuestionnaireResponse', id: 'qr-draft', status: 'in-progress', questionnaire: REHAB_Q, basedOn: [{ reference: 'ServiceRequest/sr-mid' }], subject: patient, authored: '2026-04-14T10:12:00+02:00' },
+    { resourceType: 'QuestionnaireResponse', id: 'qr-start', status: 'completed', questionnaire: REHAB_Q, basedOn: [{ reference: 'ServiceRequest/sr-start' }], subject: patient, authored: '2026-03-03T10:12:00+01:00', item: ANSWERED },
+    { resourceType: 'QuestionnaireResponse', id: 'qr-draft', status: 'in-progress', questionnaire: REHAB_Q, basedOn: [{ reference: 'ServiceRequest/sr-mid' }], subject: patient, authored: '2026-04-14T10:12:00+02:00', item: ANSWERED },
   ];
   return { carePlan, requests, responses };
 }

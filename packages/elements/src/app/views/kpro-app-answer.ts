@@ -1,18 +1,42 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { errorKindOf, FhirRequestError, formatDate, newCorrelationId, type Questionnaire, type QuestionnaireResponse } from '@kpro/core';
+import {
+  errorKindOf,
+  FhirRequestError,
+  formatDate,
+  newCorrelationId,
+  occurrenceName,
+  personName,
+  questionnaireLists,
+  questionnaireTitle,
+  type Occurrence,
+  type Questionnaire,
+  type QuestionnaireResponse,
+} from '@kpro/core';
 import { defineElement } from '../../shared/define.js';
 import { hostStyles } from '../../shared/host.styles.js';
 import '../../questionnaire/kpro-questionnaire.js';
 import type { KproQuestionnaire } from '../../questionnaire/questionnaire.js';
 import type { KproResponseSubmitEvent } from '../../questionnaire/questionnaire.events.js';
-import { dueOf, dueRequestsOf, questionnaireOfRequest, responsesOf } from '../data.js';
+import { questionnaireOfRequest, requestsOf, responsesOf } from '../data.js';
 import { AppView } from './view-base.js';
 
 const IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
 
 interface Choice {
   questionnaire: Questionnaire;
+  request?: fhir4.ServiceRequest;
+  /** A response to show read-only (an answered entry). */
+  response?: QuestionnaireResponse;
+}
+
+/** A list entry: an occurrence (open or coming) or an answered response; named at render, in the language on screen. */
+interface Entry {
+  key: string;
+  questionnaire?: Questionnaire;
+  occurrence?: Occurrence;
+  response?: QuestionnaireResponse;
+  /** The request an answered response is `basedOn`, for the conversation's name. */
   request?: fhir4.ServiceRequest;
 }
 
@@ -25,11 +49,31 @@ export class KproAppAnswer extends AppView {
   static override styles = [
     hostStyles,
     css`
-      ul {
-        padding-inline-start: var(--kpro-space-l);
+      .entries {
+        list-style: none;
+        padding: 0;
+        margin: 0;
       }
-      li {
-        margin-block: var(--kpro-space-s);
+      .entries li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--kpro-space-xs) var(--kpro-space-m);
+        align-items: baseline;
+        padding-block: var(--kpro-space-s);
+        border-block-end: 1px solid var(--kpro-color-border);
+      }
+      .entries .name {
+        flex: 1 1 16rem;
+      }
+      .entries .when {
+        color: var(--kpro-color-text-muted);
+      }
+      .entries li[data-status='overdue'] .when {
+        color: var(--kpro-color-text);
+        font-weight: 600;
+      }
+      .back {
+        margin-block-end: var(--kpro-space-m);
       }
       .status {
         padding: var(--kpro-space-s) var(--kpro-space-m);
@@ -50,8 +94,9 @@ export class KproAppAnswer extends AppView {
   /** `clinician` enters answers on the citizen's behalf; `citizen` answers their own. */
   @property() mode: 'clinician' | 'citizen' = 'clinician';
 
-  @state() private due?: { request: fhir4.ServiceRequest; questionnaire?: Questionnaire }[];
-  @state() private answered?: fhir4.QuestionnaireResponse[];
+  @state() private open?: Entry[];
+  @state() private upcoming: Entry[] = [];
+  @state() private answered: Entry[] = [];
   @state() private all?: Questionnaire[];
   @state() private choice?: Choice;
   @state() private saving: 'idle' | 'saving' | 'saved' | 'failed' = 'idle';
@@ -65,15 +110,25 @@ export class KproAppAnswer extends AppView {
   async #load(): Promise<void> {
     try {
       const fhir = this.fhir!;
-      const answered = await responsesOf(fhir, this.patient!.id!);
-      const requests = await dueRequestsOf(fhir, this.patient!.id!, answered);
+      const patientId = this.patient!.id!;
+      const [responses, requests] = await Promise.all([responsesOf(fhir, patientId), requestsOf(fhir, patientId)]);
+      const questionnaireOf = (canonical: string | undefined) => (canonical ? this.questionnaires.get(canonical).catch(() => undefined) : Promise.resolve(undefined));
+      // One status for every list: core's occurrence status (the plan view shows the same).
+      const lists = questionnaireLists(requests, responses);
+      const entryOf = async (o: Occurrence): Promise<Entry> => ({ key: o.key, questionnaire: await questionnaireOf(questionnaireOfRequest(o.request)), occurrence: o });
+      const byId = new Map(requests.map((r) => [r.id, r]));
+      const answeredOf = async (r: QuestionnaireResponse): Promise<Entry> => {
+        const request = r.basedOn?.map((b) => byId.get(b.reference?.split('/').pop())).find(Boolean);
+        return { key: r.id ?? '', questionnaire: await questionnaireOf(r.questionnaire), response: r, ...(request ? { request } : {}) };
+      };
+      const [open, upcoming, answered] = await Promise.all([
+        Promise.all(lists.open.map(entryOf)),
+        Promise.all(lists.upcoming.map(entryOf)),
+        Promise.all(responses.map(answeredOf)),
+      ]);
+      this.upcoming = upcoming;
       this.answered = answered;
-      this.due = await Promise.all(
-        requests.map(async (request) => {
-          const canonical = questionnaireOfRequest(request);
-          return { request, questionnaire: canonical ? await this.questionnaires.get(canonical).catch(() => undefined) : undefined };
-        }),
-      );
+      this.open = open;
       if (this.mode === 'clinician') this.all = await this.questionnaires.all();
     } catch (e) {
       this.report(e);
@@ -127,38 +182,90 @@ export class KproAppAnswer extends AppView {
     }
   }
 
+  /** "Kommunal rehabilitering – Afsluttende samtale (uge 12)", in the language on screen. */
+  #nameOf(e: Entry): string {
+    const t = this.localize.t.app;
+    const title = e.questionnaire ? questionnaireTitle(e.questionnaire, this.localize.lang) : undefined;
+    if (e.occurrence) {
+      const n = occurrenceName(e.occurrence, title);
+      return t.entryName(n.questionnaire, n.occurrence, n.number);
+    }
+    const q = title ?? e.response?.questionnaire?.split('|')[0]?.split('/').pop() ?? '';
+    const own = e.request?.code?.text?.trim();
+    return t.entryName(q, own && own !== q ? own : undefined);
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.app;
     if (this.choice) return this.#renderForm(this.choice);
-    if (!this.due) return html`<p role="status">${this.localize.t.loading}</p>`;
+    if (!this.open) return html`<p role="status">${this.localize.t.loading}</p>`;
     const lang = this.localize.lang;
-    return html`${this.saving === 'saved' ? html`<p class="status ok" role="status">✓ ${t.saved}</p>` : nothing}
+    const name = personName(this.patient);
+    return html`${this.saving === 'saved'
+        ? html`<p class="status ok" role="status">✓ ${this.mode === 'clinician' ? t.savedFor(name) : t.savedCitizen}</p>`
+        : nothing}
       <section aria-labelledby="due-h">
         <h2 id="due-h">${t.dueTitle}</h2>
-        ${this.due.length
-          ? html`<ul>
-              ${this.due.map(
-                (d) => html`<li data-request-id=${d.request.id ?? ''}>
-                  <strong>${d.questionnaire?.title ?? d.request.code?.text ?? d.request.id}</strong>
-                  ${dueOf(d.request) ? html` · ${t.dueDate(formatDate(dueOf(d.request), lang))}` : nothing}
-                  ${d.questionnaire ? html`<button type="button" @click=${() => this.#open({ questionnaire: d.questionnaire!, request: d.request })}>${t.startAnswering}</button>` : nothing}
-                </li>`,
-              )}
+        ${this.open.length
+          ? html`<ul class="entries">
+              ${this.open.map((e) => {
+                const o = e.occurrence!;
+                const name = this.#nameOf(e);
+                const deadline = o.end ? formatDate(o.end, lang) : '';
+                return html`<li data-request-id=${o.request.id ?? ''} data-occurrence=${o.key} data-status=${o.status}>
+                  <strong class="name">${name}</strong>
+                  ${deadline ? html`<span class="when">${o.status === 'overdue' ? t.overdueSince(deadline) : t.dueDate(deadline)}</span>` : nothing}
+                  ${e.questionnaire
+                    ? html`<button type="button" aria-label="${t.startAnswering}: ${name}" @click=${() => this.#open({ questionnaire: e.questionnaire!, request: o.request })}>${t.startAnswering}</button>`
+                    : nothing}
+                </li>`;
+              })}
             </ul>`
           : html`<p>${t.noDue}</p>`}
       </section>
+      ${this.upcoming.length
+        ? html`<section aria-labelledby="upcoming-h">
+            <h2 id="upcoming-h">${t.upcomingTitle}</h2>
+            <ul class="entries">
+              ${this.upcoming.map(
+                (e) => html`<li data-request-id=${e.occurrence!.request.id ?? ''} data-occurrence=${e.key} data-status="planned">
+                  <strong class="name">${this.#nameOf(e)}</strong> <span class="when">${t.opensOn(formatDate(e.occurrence!.start, lang, true))}</span>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
       ${this.mode === 'clinician' && this.all?.length
         ? html`<section aria-labelledby="all-h">
             <h2 id="all-h">${t.allQuestionnaires}</h2>
-            <ul>
-              ${this.all.map((q) => html`<li data-questionnaire-id=${q.id ?? ''}>${q.title ?? q.name ?? q.id} <button type="button" @click=${() => this.#open({ questionnaire: q })}>${t.startAnswering}</button></li>`)}
+            <ul class="entries">
+              ${this.all.map((q) => {
+                const title = questionnaireTitle(q, lang);
+                return html`<li data-questionnaire-id=${q.id ?? ''}>
+                  <strong class="name">${title}</strong>
+                  <button type="button" aria-label="${t.startAnswering}: ${title}" @click=${() => this.#open({ questionnaire: q })}>${t.startAnswering}</button>
+                </li>`;
+              })}
             </ul>
           </section>`
         : nothing}
       <section aria-labelledby="done-h">
         <h2 id="done-h">${t.answeredTitle}</h2>
-        ${this.answered?.length
-          ? html`<ul>${this.answered.map((r) => html`<li data-response-id=${r.id ?? ''}>${r.authored ? formatDate(r.authored, lang, true) : ''} · ${r.questionnaire?.split('|')[0]?.split('/').pop()}</li>`)}</ul>`
+        ${this.answered.length
+          ? html`<ul class="entries">
+              ${this.answered.map((e) => {
+                const date = e.response!.authored ? formatDate(e.response!.authored, lang, true) : '';
+                const name = this.#nameOf(e);
+                return html`<li data-response-id=${e.key}>
+                  <strong class="name">${name}</strong> ${date ? html`<span class="when">${t.answeredOn(date)}</span>` : nothing}
+                  ${e.questionnaire
+                    ? html`<button type="button" aria-label=${t.showAnswersLabel(name, date)} @click=${() => this.#open({ questionnaire: e.questionnaire!, response: e.response! })}>
+                        ${t.showAnswers}
+                      </button>`
+                    : nothing}
+                </li>`;
+              })}
+            </ul>`
           : html`<p>${t.noResponses}</p>`}
       </section>`;
   }
@@ -170,9 +277,13 @@ export class KproAppAnswer extends AppView {
 
   #renderForm(c: Choice): TemplateResult {
     const t = this.localize.t.app;
-    return html`<button type="button" @click=${() => ((this.choice = undefined), void this.#load())}>← ${t.back}</button>
+    const back = html`<button type="button" class="back" @click=${() => ((this.choice = undefined), void this.#load())}>← ${t.back}</button>`;
+    if (c.response) {
+      return html`${back}
+        <kpro-questionnaire readonly no-draft mode=${this.mode} .questionnaire=${c.questionnaire} .response=${c.response}></kpro-questionnaire>`;
+    }
+    return html`${back}
       ${this.saving === 'saving' ? html`<p class="status" role="status">${t.saving}</p>` : nothing}
-      ${this.saving === 'saved' ? html`<p class="status ok" role="status">✓ ${t.saved}</p>` : nothing}
       ${this.saving === 'failed'
         ? html`<div class="status error" role="alert">${t.saveFailed(this.saveError)} <button type="button" @click=${() => this.#save()}>${t.retry}</button></div>`
         : nothing}
@@ -180,7 +291,7 @@ export class KproAppAnswer extends AppView {
         mode=${this.mode}
         draft-key=${this.#draftKey(c)}
         .questionnaire=${c.questionnaire}
-        .subject=${{ reference: `Patient/${this.patient!.id}` }}
+        .subject=${{ reference: `Patient/${this.patient!.id}`, display: personName(this.patient) }}
         .launchContext=${{ patient: this.patient }}
         .author=${this.user}
         @kpro-response-submit=${this.#onSubmit}

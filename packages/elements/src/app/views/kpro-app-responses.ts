@@ -9,6 +9,9 @@ import type { KproActionCompleteEvent } from '../../action-guide/action-guide.ev
 import { responsesOf } from '../data.js';
 import { AppView } from './view-base.js';
 
+/** Where the guides stop standing beside the answers (the .split layout's breakpoint). */
+const NARROW = '(max-width: 64rem)';
+
 interface Course {
   url: string;
   title: string;
@@ -61,6 +64,50 @@ export class KproAppResponses extends AppView {
           max-height: none;
         }
       }
+      /* Narrow screens: the guide of a selected answer opens as a sheet over the answers, in view at once. */
+      dialog.guide-sheet {
+        inset-block: auto 0;
+        margin: 0;
+        width: 100%;
+        max-width: 100%;
+        max-height: 85vh;
+        padding: var(--kpro-space-m);
+        border: 0;
+        border-radius: var(--kpro-radius) var(--kpro-radius) 0 0;
+        box-shadow: 0 -4px 24px rgb(0 0 0 / 0.3);
+        background: var(--kpro-color-surface);
+        color: var(--kpro-color-text);
+      }
+      dialog.guide-sheet[open] {
+        display: flex;
+        flex-direction: column;
+        overflow: hidden;
+      }
+      .sheet-body {
+        overflow: auto;
+        min-height: 0;
+      }
+      dialog.guide-sheet::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+      .sheet-back {
+        flex: none;
+        align-self: flex-start;
+        margin-block-end: var(--kpro-space-s);
+      }
+      @media print {
+        .bar,
+        .split kpro-action-guide,
+        dialog {
+          display: none !important;
+        }
+        .split {
+          display: block;
+        }
+        .split kpro-answer-view {
+          overflow: visible;
+        }
+      }
     `,
   ];
 
@@ -73,6 +120,10 @@ export class KproAppResponses extends AppView {
   @state() private guides: fhir4.Resource[] = [];
   @state() private municipality?: string;
   @state() private latestTriage?: TriageResult;
+  /** The answer whose guide the sheet shows (narrow screens). */
+  @state() private sheetLinkId?: string;
+  /** Where focus goes back to when the guide sheet closes ("Tilbage til svaret"). */
+  #returnFocus?: HTMLElement;
 
   protected override willUpdate(changed: PropertyValues): void {
     if ((changed.has('fhir') || changed.has('patient')) && this.fhir && this.patient?.id) void this.#load();
@@ -170,6 +221,27 @@ export class KproAppResponses extends AppView {
     }
   };
 
+  /** On a narrow screen the guide column sits far below: the selected answer's guide opens in a sheet instead. */
+  #onSelect = (e: CustomEvent<{ linkId: string }>): void => {
+    if (this.bigScreen || !matchMedia(NARROW).matches) return;
+    const view = e.currentTarget as HTMLElement;
+    this.#returnFocus = (view.shadowRoot?.activeElement as HTMLElement | null) ?? view;
+    this.sheetLinkId = e.detail.linkId;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+
+  #closeSheet = (): void => {
+    this.renderRoot.querySelector('dialog')?.close();
+  };
+
+  #onSheetClose = (): void => {
+    this.sheetLinkId = undefined;
+    // "Tilbage til svaret": focus returns to the answer row the guide was opened from.
+    this.#returnFocus?.focus();
+    this.#returnFocus = undefined;
+  };
+
   protected override render(): TemplateResult {
     const t = this.localize.t;
     if (!this.courses) return html`<p role="status">${t.loading}</p>`;
@@ -184,10 +256,13 @@ export class KproAppResponses extends AppView {
         <button type="button" aria-pressed=${this.bigScreen ? 'true' : 'false'} data-testid="big-screen" @click=${() => (this.bigScreen = !this.bigScreen)}>
           ${t.app.bigScreen}
         </button>
+        <button type="button" data-action="print" @click=${() => window.print()}>${t.app.print}</button>
       </div>
       ${this.versions
         ? html`<div class=${this.bigScreen ? '' : 'split'}>
             <kpro-answer-view
+              id="answers"
+              @kpro-answer-select=${this.#onSelect}
               ?big-screen=${this.bigScreen}
               .questionnaire=${this.versions}
               .responses=${course.responses}
@@ -197,12 +272,28 @@ export class KproAppResponses extends AppView {
             ${this.bigScreen
               ? nothing
               : html`<kpro-action-guide
+                  for="answers"
                   .guides=${this.guides}
                   .triage=${this.latestTriage ?? null}
                   municipality=${this.municipality ?? nothing}
                   @kpro-action-complete=${this.#onDiscussed}
                 ></kpro-action-guide>`}
-          </div>`
+          </div>
+          <dialog class="guide-sheet" aria-label=${t.app.guideSheet} @close=${this.#onSheetClose}>
+            <button type="button" class="sheet-back" data-action="back-to-answer" @click=${this.#closeSheet}>← ${t.app.backToAnswer}</button>
+            <div class="sheet-body">
+              ${this.sheetLinkId
+                ? html`<kpro-action-guide
+                    for="answers"
+                    .guides=${this.guides}
+                    .triage=${this.latestTriage ?? null}
+                    .selectedLinkId=${this.sheetLinkId}
+                    municipality=${this.municipality ?? nothing}
+                    @kpro-action-complete=${this.#onDiscussed}
+                  ></kpro-action-guide>`
+                : nothing}
+            </div>
+          </dialog>`
         : html`<p role="status">${t.loading}</p>`}`;
   }
 }
