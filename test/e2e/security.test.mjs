@@ -34,9 +34,10 @@ async function watchForeign(page) {
 const storageOf = (frame) => frame.evaluate(() => JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } }));
 
 describe('the app accepts only known FHIR servers', { timeout: 120_000 }, () => {
-  for (const [page, params] of [
-    ['launch.html', (iss) => `iss=${encodeURIComponent(iss)}&launch=abc`],
-    ['citizen.html', (iss) => `iss=${encodeURIComponent(iss)}`],
+  // The clinician's launch page says what a clinician does; the citizen's page speaks to the citizen.
+  for (const [page, params, title, next] of [
+    ['launch.html', (iss) => `iss=${encodeURIComponent(iss)}&launch=abc`, 'Ukendt server', /omsorgssystem/],
+    ['citizen.html', (iss) => `iss=${encodeURIComponent(iss)}`, 'Siden kender ikke den adresse', /linket fra din kommune/],
   ]) {
     test(`${page} with another server's iss shows a refusal and goes nowhere`, async () => {
       const tab = await browser.newPage();
@@ -44,8 +45,8 @@ describe('the app accepts only known FHIR servers', { timeout: 120_000 }, () => 
       for (const iss of ['https://evil.example/fhir', `${sandbox.url}/fhir.evil`, sandbox.url.replace('127.0.0.1', 'localhost') + '/fhir']) {
         await tab.goto(`${sandbox.url}/app/${page}?${params(iss)}`);
         const alert = tab.locator('kpro-app [role=alert]');
-        await alert.getByText('Ukendt server').waitFor({ timeout: 20_000 });
-        assert.match(await alert.textContent(), /omsorgssystem/, 'says what to do');
+        await alert.getByText(title).waitFor({ timeout: 20_000 });
+        assert.match(await alert.textContent(), next, 'says what to do');
         await tab.waitForTimeout(300);
         assert.equal(new URL(tab.url()).pathname, `/app/${page}`, `no redirect for ${iss}`);
       }
