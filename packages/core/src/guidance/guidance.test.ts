@@ -257,7 +257,7 @@ describe('guidance: overlays', () => {
 
 describe('guidance: matching', () => {
   it('nothing applies to an all-green response, or without a triage result', async () => {
-    const r = await triageOf({ t6: 'not-at-all', t7: 'not-at-all', h1: 'slet-ikke', h2: 'slet-ikke', h3: 'slet-ikke', h4: 'slet-ikke', s1: '0', s2: 'slet-ikke', s3: 'nej', r1: 'aldrig-roeget', f1: 6, f2: 'nej' }, [4, 4, 4, 4, 4]);
+    const r = await triageOf({ 'humoer-1': 'aldrig', 'humoer-2': 'aldrig', h1: 'slet-ikke', h2: 'slet-ikke', h3: 'slet-ikke', h4: 'slet-ikke', s1: '0', s2: 'slet-ikke', s3: 'nej', r1: 'aldrig-roeget', f1: 6, f2: 'nej' }, [4, 4, 4, 4, 4]);
     expect(matchGuides(national(), r)).to.deep.equal([]);
     expect(matchGuides(national(), undefined)).to.deep.equal([]);
   });
@@ -283,10 +283,10 @@ describe('guidance: matching', () => {
     });
   }
 
-  // PHQ-2 bands: 0–1 green, 2 yellow, 3+ red.
-  for (const [t6, t7, colour] of [['several-days', 'not-at-all', undefined], ['several-days', 'several-days', 'yellow'], ['more-than-half-the-days', 'several-days', 'red']] as const) {
-    it(`PHQ-2 ${t6}+${t7}: ${colour ?? 'no guide'}`, async () => {
-      expect(matchGuides(national(), await triageOf({ t6, t7 })).find((x) => x.guide.id === 'hv-02-nedtrykthed')?.severity).to.equal(colour);
+  // kpro's own mood score (humoer-1 + humoer-2): 0–1 green, 2 yellow, 3+ red.
+  for (const [h1, h2, colour] of [['en-gang-imellem', 'aldrig', undefined], ['en-gang-imellem', 'en-gang-imellem', 'yellow'], ['ofte', 'en-gang-imellem', 'red']] as const) {
+    it(`mood ${h1}+${h2}: ${colour ?? 'no guide'}`, async () => {
+      expect(matchGuides(national(), await triageOf({ 'humoer-1': h1, 'humoer-2': h2 })).find((x) => x.guide.id === 'hv-02-nedtrykthed')?.severity).to.equal(colour);
     });
   }
 
@@ -306,7 +306,7 @@ describe('guidance: matching', () => {
 
   it('a red citizen: every domain\'s guide, most severe first, with the triggering answers', async () => {
     const r = await triageOf(
-      { t6: 'more-than-half-the-days', t7: 'several-days', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
+      { 'humoer-1': 'naesten-hele-tiden', 'humoer-2': 'ofte', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
       [2, 2, 1, 1, 1],
     );
     const ms = matchGuides(national(), r);

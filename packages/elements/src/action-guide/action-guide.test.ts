@@ -13,7 +13,7 @@ const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim(
 
 const sleepAndSmoking = await triageOf({ s1: '3-4', s2: 'en-del', s3: 'nej', r1: 'ja-dagligt' }, undefined, 'da');
 const red = await triageOf(
-  { t6: 'more-than-half-the-days', t7: 'several-days', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
+  { 'humoer-1': 'naesten-hele-tiden', 'humoer-2': 'ofte', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
   [2, 2, 1, 1, 1],
 );
 const green = await triageOf({ r1: 'aldrig-roeget', s1: '0', s2: 'slet-ikke', s3: 'nej' });
