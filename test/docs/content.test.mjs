@@ -72,6 +72,22 @@ test('the check fails on a questionnaire and a guide with placeholder text, nami
   }
 });
 
+test('the check fails when two items of one questionnaire carry the same code (a guide would follow both)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpro-content-'));
+  try {
+    const q = content('questionnaires/who-5.json');
+    const items = q.item[0].item;
+    items.find((i) => i.linkId === 't2').code = structuredClone(items.find((i) => i.linkId === 't1').code);
+    const file = join(dir, 'q.json');
+    writeFileSync(file, `${JSON.stringify(q, null, 2)}\n`);
+    const r = run(file);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /item t2: code https:\/\/kpro\.example\.dk\/fhir\/CodeSystem\/kpro-item\|who5-1 is also on "t1"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('FHIRPath is not read as text', () => {
   assert.deepEqual(placeholderProblems({ extension: [{ valueExpression: { expression: "%resource.item[0].where(linkId = 'x todo')" } }] }), []);
 });

@@ -83,8 +83,16 @@ function checkQuestionnaire(q, problem) {
   walk(q.item, 'item');
 
   // Pass 2: check each item.
+  const byCode = new Map();
   for (const [linkId, item] of byLinkId) {
     const at = `item ${linkId}`;
+    // A code says what an item is about (action guides follow it), so it names one item per questionnaire.
+    for (const c of item.code ?? []) {
+      if (!c.system || !c.code) problem(at, 'code needs system and code');
+      const key = `${c.system}|${c.code}`;
+      if (byCode.has(key)) problem(at, `code ${key} is also on "${byCode.get(key)}"`);
+      byCode.set(key, linkId);
+    }
     if (!ITEM_TYPES.has(item.type)) problem(at, `unknown type ${JSON.stringify(item.type)}`);
     if (item.type === 'group' && !(item.item?.length > 0)) problem(at, 'group without items');
     if (item.text && !hasEnglish(item._text)) problem(at, 'text has no English translation');
