@@ -381,6 +381,19 @@ describe('triageResponse: domains, overall and agenda', () => {
     expect(await triageResponse(rehab, qr)).to.deep.equal(await triageResponse(rehab, qr));
   });
 
+  it('each item carries what it is about: its codes and its definition, as the questionnaire gives them', async () => {
+    const codes = [{ system: 'http://loinc.org', code: '12345-6' }, { system: 'https://example.org/cs', code: 'n' }];
+    const q = questionnaire([
+      ruled('n', 'integer', [rule('red', cond('>', { valueInteger: 5 }))], { code: codes, definition: 'https://example.org/StructureDefinition/x#n' }),
+      ruled('m', 'integer', [rule('red', cond('>', { valueInteger: 5 }))]),
+    ]);
+    const r = await triageResponse(q, response([{ linkId: 'n', answer: [{ valueInteger: 6 }] }]));
+    expect(item(r, 'n')).to.deep.include({ codes, definition: 'https://example.org/StructureDefinition/x#n' });
+    expect(item(r, 'm')).to.not.have.any.keys('codes', 'definition');
+    const shipped = await triageResponse(who5, workedExampleResponse(example('who5-32'), who5));
+    expect(item(shipped, 'who5-score').codes).to.deep.equal([{ system: 'https://kpro.example.dk/fhir/CodeSystem/kpro-item', code: 'who5-score' }]);
+  });
+
   it('names the response and the rules used', async () => {
     const r = await triageResponse(rehab, workedExampleResponse(example('rehab-green'), rehab));
     expect(r).to.include({
