@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Checks the sample FHIR R4 Questionnaires in ./questionnaires (no dependencies).
+// Checks the shipped content (no dependencies): the sample FHIR R4 Questionnaires in ./questionnaires
+// and the action guides in ./guides/{national,regional,municipal}.
 //
 //   node packages/core/content/check-content.mjs [file.json ...]
 //
-// Prints every problem found and exits with status 1 if there is any.
-import { readFileSync, readdirSync } from 'node:fs';
+// Prints every problem found and exits with status 1 if there is any. Guides are only checked for
+// formatting and placeholder text here; their format is checked by guides/make-fhir.mjs.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,34 @@ const ITEM_TYPES = new Set([
 const CONDITION_VALUE_TYPES = new Set(['valueDecimal', 'valueInteger', 'valueString', 'valueCoding', 'valueBoolean']);
 
 const valueKey = (obj) => Object.keys(obj).find((k) => k.startsWith('value') && k.length > 5);
+
+// A note to whoever fills in the content ("[… indsættes af licenstager]", "[TODO …]") must never reach a
+// citizen or a clinician. Two rules: a bracket holding a placeholder word, or a whole text that is one
+// bracketed phrase. Source tags ("[S25]") and markdown links ("[Livslinien](https://…)") stay allowed.
+const PLACEHOLDER_WORD = /\[[^\]]*?(?<![\p{L}\p{N}])(indsæt|pladsholder|placeholder|todo|tbd|fixme|xxx|licenstager|insert|lorem)[^\]]*\]/iu;
+const WHOLE_BRACKETED = /^\s*\[[^\][]*\s[^\][]*\]\s*$/u;
+
+/** The placeholder in a text, if it has one. */
+export function placeholderIn(text) {
+  return text.match(PLACEHOLDER_WORD)?.[0] ?? text.match(WHOLE_BRACKETED)?.[0];
+}
+
+/** Every text in a content file (anything but FHIRPath) that holds placeholder text. */
+export function placeholderProblems(json) {
+  const found = [];
+  const visit = (node, path, key) => {
+    if (typeof node === 'string') {
+      const hit = key === 'expression' ? undefined : placeholderIn(node);
+      if (hit) found.push({ path, text: hit });
+    } else if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${path}[${i}]`, key));
+    else if (node && typeof node === 'object') {
+      const at = typeof node.linkId === 'string' ? `${path} (${node.linkId})` : path;
+      for (const [k, v] of Object.entries(node)) visit(v, `${at}.${k}`, k);
+    }
+  };
+  visit(json, '$', '');
+  return found;
+}
 
 function checkQuestionnaire(q, problem) {
   if (q.resourceType !== 'Questionnaire') problem('$', `resourceType is ${JSON.stringify(q.resourceType)}, expected "Questionnaire"`);
@@ -53,8 +83,16 @@ function checkQuestionnaire(q, problem) {
   walk(q.item, 'item');
 
   // Pass 2: check each item.
+  const byCode = new Map();
   for (const [linkId, item] of byLinkId) {
     const at = `item ${linkId}`;
+    // A code says what an item is about (action guides follow it), so it names one item per questionnaire.
+    for (const c of item.code ?? []) {
+      if (!c.system || !c.code) problem(at, 'code needs system and code');
+      const key = `${c.system}|${c.code}`;
+      if (byCode.has(key)) problem(at, `code ${key} is also on "${byCode.get(key)}"`);
+      byCode.set(key, linkId);
+    }
     if (!ITEM_TYPES.has(item.type)) problem(at, `unknown type ${JSON.stringify(item.type)}`);
     if (item.type === 'group' && !(item.item?.length > 0)) problem(at, 'group without items');
     if (item.text && !hasEnglish(item._text)) problem(at, 'text has no English translation');
@@ -197,35 +235,45 @@ function forEachObject(node, path, fn) {
 }
 
 // ---- main ----
-const args = process.argv.slice(2);
-const dir = join(HERE, 'questionnaires');
-const files = args.length ? args : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
-let problems = 0;
-const canonicals = new Map();
-for (const file of files) {
-  const name = relative(process.cwd(), file) || file;
-  const problem = (where, message) => {
-    problems++;
-    console.error(`${name}: ${where}: ${message}`);
-  };
-  let q;
-  try {
-    const text = readFileSync(file, 'utf8');
-    q = JSON.parse(text);
-    if (text !== `${JSON.stringify(q, null, 2)}\n`) problem('$', 'not formatted with 2-space indentation and a final newline');
-  } catch (err) {
-    problem('$', `cannot read or parse: ${err.message}`);
-    continue;
+function main() {
+  const args = process.argv.slice(2);
+  const dir = join(HERE, 'questionnaires');
+  const jsonIn = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.json')).sort().map((f) => join(d, f)) : []);
+  const files = args.length ? args : [...jsonIn(dir), ...['national', 'regional', 'municipal'].flatMap((d) => jsonIn(join(HERE, 'guides', d)))];
+  let problems = 0;
+  const canonicals = new Map();
+  for (const file of files) {
+    const name = relative(process.cwd(), file) || file;
+    const problem = (where, message) => {
+      problems++;
+      console.error(`${name}: ${where}: ${message}`);
+    };
+    let q;
+    try {
+      const text = readFileSync(file, 'utf8');
+      q = JSON.parse(text);
+      if (text !== `${JSON.stringify(q, null, 2)}\n`) problem('$', 'not formatted with 2-space indentation and a final newline');
+    } catch (err) {
+      problem('$', `cannot read or parse: ${err.message}`);
+      continue;
+    }
+    const before = problems;
+    for (const p of placeholderProblems(q)) problem(p.path, `placeholder text ${JSON.stringify(p.text)}: write the real text (or our own wording) before shipping`);
+    if (q.kind === 'guide' || q.kind === 'overlay') {
+      if (problems === before) process.stdout.write(`ok   ${name} (${q.kind} ${q.id})\n`);
+      continue;
+    }
+    checkQuestionnaire(q, problem);
+    const canonical = `${q.url}|${q.version}`;
+    if (canonicals.has(canonical)) problem('$', `same url|version as ${canonicals.get(canonical)}`);
+    canonicals.set(canonical, name);
+    if (problems === before) process.stdout.write(`ok   ${name} (${q.id} ${q.version})\n`);
   }
-  const before = problems;
-  checkQuestionnaire(q, problem);
-  const canonical = `${q.url}|${q.version}`;
-  if (canonicals.has(canonical)) problem('$', `same url|version as ${canonicals.get(canonical)}`);
-  canonicals.set(canonical, name);
-  if (problems === before) process.stdout.write(`ok   ${name} (${q.id} ${q.version})\n`);
+  if (problems) {
+    console.error(`\n${problems} problem(s) found`);
+    process.exit(1);
+  }
+  process.stdout.write(`${files.length} file(s) checked, no problems\n`);
 }
-if (problems) {
-  console.error(`\n${problems} problem(s) found`);
-  process.exit(1);
-}
-process.stdout.write(`${files.length} file(s) checked, no problems\n`);
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -8,12 +8,12 @@ export const DOMAINS = ['trivsel', 'hverdagsliv', 'soevn', 'netvaerk', 'alkohol'
 /** linkId -> answer code (choice items) or number (integer items), per domain and level. */
 export const ANSWERS = {
   trivsel: {
-    // WHO-5 4+4+5+4+3 = 80 (green), PHQ-2 0+1 = 1 (green)
-    green: { t1: 'det-meste-af-tiden', t2: 'det-meste-af-tiden', t3: 'hele-tiden', t4: 'det-meste-af-tiden', t5: 'lidt-mere-end-halvdelen-af-tiden', t6: 'not-at-all', t7: 'several-days' },
-    // WHO-5 3+2+3+2+2 = 48 (yellow), PHQ-2 1+1 = 2 (yellow)
-    yellow: { t1: 'lidt-mere-end-halvdelen-af-tiden', t2: 'lidt-mindre-end-halvdelen-af-tiden', t3: 'lidt-mere-end-halvdelen-af-tiden', t4: 'lidt-mindre-end-halvdelen-af-tiden', t5: 'lidt-mindre-end-halvdelen-af-tiden', t6: 'several-days', t7: 'several-days' },
-    // WHO-5 1+0+1+2+1 = 20 (red; items 0-1 yellow), PHQ-2 2+3 = 5 (red)
-    red: { t1: 'lidt-af-tiden', t2: 'paa-intet-tidspunkt', t3: 'lidt-af-tiden', t4: 'lidt-mindre-end-halvdelen-af-tiden', t5: 'lidt-af-tiden', t6: 'more-than-half-the-days', t7: 'nearly-every-day' },
+    // WHO-5 4+4+5+4+3 = 80 (green), own mood score 0+1 = 1 (green)
+    green: { t1: 'det-meste-af-tiden', t2: 'det-meste-af-tiden', t3: 'hele-tiden', t4: 'det-meste-af-tiden', t5: 'lidt-mere-end-halvdelen-af-tiden', 'humoer-1': 'aldrig', 'humoer-2': 'en-gang-imellem' },
+    // WHO-5 3+2+3+2+2 = 48 (yellow), own mood score 1+1 = 2 (yellow)
+    yellow: { t1: 'lidt-mere-end-halvdelen-af-tiden', t2: 'lidt-mindre-end-halvdelen-af-tiden', t3: 'lidt-mere-end-halvdelen-af-tiden', t4: 'lidt-mindre-end-halvdelen-af-tiden', t5: 'lidt-mindre-end-halvdelen-af-tiden', 'humoer-1': 'en-gang-imellem', 'humoer-2': 'en-gang-imellem' },
+    // WHO-5 1+0+1+2+1 = 20 (red; items 0-1 yellow), own mood score 2+3 = 5 (red)
+    red: { t1: 'lidt-af-tiden', t2: 'paa-intet-tidspunkt', t3: 'lidt-af-tiden', t4: 'lidt-mindre-end-halvdelen-af-tiden', t5: 'lidt-af-tiden', 'humoer-1': 'ofte', 'humoer-2': 'naesten-hele-tiden' },
   },
   hverdagsliv: {
     green: { h1: 'slet-ikke', h2: 'lidt', h3: 'lidt', h4: 'slet-ikke' },

@@ -42,14 +42,14 @@ describe('clinical content', () => {
     assert.equal(ofType('Organization')[0].name, 'Testkommune');
     assert.equal(ofType('CareTeam').length, 1);
     const versions = ofType('Questionnaire').map((q) => `${q.id}@${q.version}`).sort();
-    assert.deepEqual(versions, ['kommunal-rehabilitering@1.0.0', 'who-5-v0.9@0.9.0', 'who-5@1.0.0']);
+    assert.deepEqual(versions, ['kommunal-rehabilitering@1.1.0', 'who-5-v0.9@0.9.0', 'who-5@1.0.0']);
     const plans = Object.fromEntries(ofType('PlanDefinition').map((p) => [p.title, p]));
     const heart = plans['Hjerterehabilitering: start, midt, slut'];
     assert.deepEqual(heart.action.map((a) => a.relatedAction?.[0]?.offsetDuration?.value ?? 0), [0, 6, 12]);
     assert.equal(plans['Diabetes: start og slut'].action.length, 2);
     const ad = ofType('ActivityDefinition').find((a) => heart.action[0].definitionCanonical === `${a.url}|${a.version}`);
     assert.ok(ad, 'PlanDefinition -> ActivityDefinition');
-    assert.match(ad.extension[0].valueCanonical, /Questionnaire\/kommunal-rehabilitering\|1\.0\.0$/, 'ActivityDefinition -> Questionnaire');
+    assert.match(ad.extension[0].valueCanonical, /Questionnaire\/kommunal-rehabilitering\|1\.1\.0$/, 'ActivityDefinition -> Questionnaire');
   });
 
   it('gives every citizen an episode, a plan with service requests and three responses based on them', () => {
@@ -85,7 +85,7 @@ describe('clinical content', () => {
       const a = items(qr);
       const sum = ['t1', 't2', 't3', 't4', 't5'].reduce((acc, id) => acc + ordinal(id, a.get(id)[0].valueCoding.code), 0);
       assert.equal(a.get('who5-score')[0].valueDecimal, sum * 4, qr.id);
-      assert.ok(a.has('phq2-score') && a.has('oslo3-score') && a.has('auditc-score'));
+      assert.ok(a.has('humoer-score') && a.has('oslo3-score') && a.has('auditc-score'));
     }
   });
 

@@ -4,13 +4,14 @@ import { validateSchema } from './validate.js';
 import { loadGuides, parseGuideDocument } from './load.js';
 import { decodeBase64Utf8, encodeBase64Utf8, fromFhirBasic, toFhirBasic } from './fhir.js';
 import { resolveGuides } from './layers.js';
-import { matchForLinkId, matchGuides } from './match.js';
-import type { ActionGuide, GuideOverlay } from './types.js';
-import { GUIDE_IDS, clone, fhirGuide, nationalGuides, testkommune, triageOf } from './test-helpers/guides.js';
+import { guideFitsQuestionnaire, matchForLinkId, matchGuides, triggerNames } from './match.js';
+import type { ActionGuide, GuideOverlay, GuideTrigger } from './types.js';
+import { GUIDE_IDS, clone, fhirGuide, nationalGuides, rehab, testkommune, triageOf, triageOfWho5, who5, who5v09 } from './test-helpers/guides.js';
 
 const national = () => resolveGuides({ guides: nationalGuides, overlays: [] }).guides;
 const ids = (ms: { guide: { id: string } }[]) => ms.map((m) => m.guide.id);
 const sleep = () => nationalGuides.find((g) => g.id === 'hv-05-soevn')!;
+const KPRO_ITEM = 'https://kpro.example.dk/fhir/CodeSystem/kpro-item';
 
 describe('guidance: schema and shipped content', () => {
   it('the schema file in the repo is the schema the code enforces', async () => {
@@ -36,9 +37,20 @@ describe('guidance: schema and shipped content', () => {
     expect(p.replacePhrases?.length).to.be.greaterThan(0);
   });
 
-  it('every trigger names an item of the rehabilitation questionnaire that has colour rules', async () => {
-    const r = await triageOf({});
-    for (const g of nationalGuides) for (const w of g.when) expect(r.items.find((i) => i.linkId === w.linkId)?.hasRules, `${g.id} ${w.linkId}`).to.equal(true);
+  it('every trigger names its item by a code, carried by exactly one item with colour rules in each questionnaire that asks it', async () => {
+    const rehabResult = await triageOf({});
+    const who5Result = await triageOfWho5([]);
+    for (const g of nationalGuides) {
+      for (const w of g.when) {
+        const at = `${g.id} ${JSON.stringify(w.code ?? w)}`;
+        expect(w.code?.system, at).to.equal(KPRO_ITEM);
+        const hits = rehabResult.items.filter((i) => triggerNames(w, i, g, rehabResult));
+        expect(hits.map((i) => i.hasRules), at).to.deep.equal([true]);
+        // The WHO-5 guide's items are asked by the stand-alone WHO-5 too.
+        const elsewhere = who5Result.items.filter((i) => triggerNames(w, i, g, who5Result));
+        expect(elsewhere.map((i) => i.hasRules), at).to.deep.equal(g.id === 'hv-01-mental-trivsel' ? [true] : []);
+      }
+    }
   });
 
   it('the seeded FHIR Basic resources are up to date and read back to the same guides', async () => {
@@ -60,6 +72,18 @@ describe('guidance: schema and shipped content', () => {
     (g as { extra?: number }).extra = 1;
     const errors = validateSchema(g).map((e) => `${e.path} ${e.keyword}`);
     expect(errors).to.include.members(['/title required', '/offers/1/level enum', '/extra additionalProperties']);
+  });
+
+  it('a trigger names what it is about exactly one way: code, definition or linkId', () => {
+    const withWhen = (when: unknown) => validateSchema({ ...clone(sleep()), when: [when] }).map((e) => `${e.path} ${e.keyword} ${e.message}`);
+    expect(withWhen({ code: { system: KPRO_ITEM, code: 'who5-score' }, colours: ['red'] })).to.deep.equal([]);
+    expect(withWhen({ definition: 'https://kpro.example.dk/fhir/StructureDefinition/who5#score', colours: ['red'] })).to.deep.equal([]);
+    expect(withWhen({ linkId: 's1', colours: ['red'] })).to.deep.equal([]);
+    expect(withWhen({ colours: ['red'] })).to.deep.equal(['/when/0 oneOf give one of "code", "definition", "linkId"']);
+    expect(withWhen({ code: { system: KPRO_ITEM, code: 's1' }, linkId: 's1', colours: ['red'] })).to.deep.equal(['/when/0 oneOf give only one of "code", "definition", "linkId"']);
+    expect(withWhen({ code: { code: 's1' }, colours: ['red'] })).to.deep.equal(['/when/0/code/system required missing property "system"']);
+    expect(withWhen({ code: { system: 'kpro-item', code: 's1' }, colours: ['red'] }).map((e) => e.split(' ')[0])).to.deep.equal(['/when/0/code/system']);
+    expect(withWhen({ definition: 'not a uri', colours: ['red'] }).map((e) => e.split(' ')[0])).to.deep.equal(['/when/0/definition']);
   });
 
   it('refuses a document without a known kind', () => {
@@ -257,7 +281,7 @@ describe('guidance: overlays', () => {
 
 describe('guidance: matching', () => {
   it('nothing applies to an all-green response, or without a triage result', async () => {
-    const r = await triageOf({ t6: 'not-at-all', t7: 'not-at-all', h1: 'slet-ikke', h2: 'slet-ikke', h3: 'slet-ikke', h4: 'slet-ikke', s1: '0', s2: 'slet-ikke', s3: 'nej', r1: 'aldrig-roeget', f1: 6, f2: 'nej' }, [4, 4, 4, 4, 4]);
+    const r = await triageOf({ 'humoer-1': 'aldrig', 'humoer-2': 'aldrig', h1: 'slet-ikke', h2: 'slet-ikke', h3: 'slet-ikke', h4: 'slet-ikke', s1: '0', s2: 'slet-ikke', s3: 'nej', r1: 'aldrig-roeget', f1: 6, f2: 'nej' }, [4, 4, 4, 4, 4]);
     expect(matchGuides(national(), r)).to.deep.equal([]);
     expect(matchGuides(national(), undefined)).to.deep.equal([]);
   });
@@ -283,10 +307,10 @@ describe('guidance: matching', () => {
     });
   }
 
-  // PHQ-2 bands: 0–1 green, 2 yellow, 3+ red.
-  for (const [t6, t7, colour] of [['several-days', 'not-at-all', undefined], ['several-days', 'several-days', 'yellow'], ['more-than-half-the-days', 'several-days', 'red']] as const) {
-    it(`PHQ-2 ${t6}+${t7}: ${colour ?? 'no guide'}`, async () => {
-      expect(matchGuides(national(), await triageOf({ t6, t7 })).find((x) => x.guide.id === 'hv-02-nedtrykthed')?.severity).to.equal(colour);
+  // kpro's own mood score (humoer-1 + humoer-2): 0–1 green, 2 yellow, 3+ red.
+  for (const [h1, h2, colour] of [['en-gang-imellem', 'aldrig', undefined], ['en-gang-imellem', 'en-gang-imellem', 'yellow'], ['ofte', 'en-gang-imellem', 'red']] as const) {
+    it(`mood ${h1}+${h2}: ${colour ?? 'no guide'}`, async () => {
+      expect(matchGuides(national(), await triageOf({ 'humoer-1': h1, 'humoer-2': h2 })).find((x) => x.guide.id === 'hv-02-nedtrykthed')?.severity).to.equal(colour);
     });
   }
 
@@ -306,7 +330,7 @@ describe('guidance: matching', () => {
 
   it('a red citizen: every domain\'s guide, most severe first, with the triggering answers', async () => {
     const r = await triageOf(
-      { t6: 'more-than-half-the-days', t7: 'several-days', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
+      { 'humoer-1': 'naesten-hele-tiden', 'humoer-2': 'ofte', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
       [2, 2, 1, 1, 1],
     );
     const ms = matchGuides(national(), r);
@@ -327,8 +351,8 @@ describe('guidance: matching', () => {
     expect(ids(matchGuides(national(), r))).to.deep.equal(['hv-09-hverdagsliv', 'hv-04-rygning']);
   });
 
-  it('guides for another questionnaire never apply', async () => {
-    const other = national().map((g) => ({ ...g, questionnaire: 'https://other.example/Questionnaire/x' }));
+  it('a trigger by linkId never applies to another questionnaire than the guide is written for', async () => {
+    const other = national().map((g) => ({ ...g, questionnaire: 'https://other.example/Questionnaire/x', when: [{ linkId: 'r1', colours: ['red' as const] }] }));
     expect(matchGuides(other, await triageOf({ r1: 'ja-dagligt' }))).to.deep.equal([]);
   });
 
@@ -338,5 +362,70 @@ describe('guidance: matching', () => {
     expect(matchForLinkId(ms, 'soevn')?.guide.id).to.equal('hv-05-soevn');
     expect(matchForLinkId(ms, 'rygning')?.guide.id).to.equal('hv-04-rygning');
     expect(matchForLinkId(ms, 'x1')).to.equal(undefined);
+  });
+});
+
+describe('guidance: a guide follows the item it is about, not the questionnaire', () => {
+  const who5Guide = () => national().find((g) => g.id === 'hv-01-mental-trivsel')!;
+  const guideWith = (when: GuideTrigger[], questionnaire = rehab.url!) => ({ ...who5Guide(), questionnaire, when });
+
+  it('a red stand-alone WHO-5 (score 20) opens the WHO-5 guide, in either version of WHO-5', async () => {
+    for (const q of [who5, who5v09]) {
+      const r = await triageOfWho5([1, 1, 1, 1, 1], q);
+      expect(r.items.find((i) => i.linkId === 'who5-score')).to.include({ significance: 'red', answerText: '20' });
+      const ms = matchGuides(national(), r);
+      expect(ids(ms), q.version).to.deep.equal(['hv-01-mental-trivsel']);
+      expect(ms[0]!.severity).to.equal('red');
+      expect(ms[0]!.triggers.map((t) => [t.linkId, t.significance])).to.deep.equal([
+        ['who5-score', 'red'],
+        ['t1', 'yellow'],
+        ['t2', 'yellow'],
+        ['t3', 'yellow'],
+        ['t4', 'yellow'],
+        ['t5', 'yellow'],
+      ]);
+      expect(ms[0]!.triggers[0]!.reason).to.match(/: 20, .* → rød$/);
+      expect(matchForLinkId(ms, 'who5-score')?.guide.id).to.equal('hv-01-mental-trivsel');
+      expect(guideFitsQuestionnaire(who5Guide(), r)).to.equal(true);
+    }
+  });
+
+  it('a guide about an item the questionnaire does not have does not apply, nor fit it', async () => {
+    const r = await triageOfWho5([0, 0, 0, 0, 0]);
+    for (const g of national().filter((x) => x.id !== 'hv-01-mental-trivsel')) {
+      expect(guideFitsQuestionnaire(g, r), g.id).to.equal(false);
+      expect(matchGuides([g], r), g.id).to.deep.equal([]);
+    }
+    // The mood score is only in the rehabilitation questionnaire; a code of another system never matches ours.
+    const mood = guideWith([{ code: { system: KPRO_ITEM, code: 'humoer-score' }, colours: ['red', 'yellow', 'green'] }]);
+    const loinc = guideWith([{ code: { system: 'http://loinc.org', code: 'who5-score' }, colours: ['red'] }]);
+    expect(matchGuides([mood, loinc], r)).to.deep.equal([]);
+    expect(guideFitsQuestionnaire(loinc, r)).to.equal(false);
+  });
+
+  it('the linkId fallback: an item of the guide\'s own questionnaire only, never one with the same linkId elsewhere', async () => {
+    const byLinkId = guideWith([{ linkId: 't1', colours: ['yellow'] }]);
+    // T1 "Lidt af tiden" (1 point) is yellow in both questionnaires.
+    const inRehab = await triageOf({}, [1, 3, 3, 3, 3]);
+    expect(matchGuides([byLinkId], inRehab)[0]?.triggers.map((t) => t.linkId)).to.deep.equal(['t1']);
+    expect(guideFitsQuestionnaire(byLinkId, inRehab)).to.equal(true);
+    const standAlone = await triageOfWho5([1, 3, 3, 3, 3]);
+    expect(standAlone.items.find((i) => i.linkId === 't1')?.significance).to.equal('yellow');
+    expect(matchGuides([byLinkId], standAlone)).to.deep.equal([]);
+    expect(guideFitsQuestionnaire(byLinkId, standAlone)).to.equal(false);
+    // Written for WHO-5 (any version), the same trigger applies there.
+    expect(matchGuides([{ ...byLinkId, questionnaire: `${who5.url}|0.9.0` }], standAlone)[0]?.severity).to.equal('yellow');
+  });
+
+  it('a trigger can name an item by its canonical definition, in any questionnaire', async () => {
+    const DEF = 'https://kpro.example.dk/fhir/StructureDefinition/who5-score';
+    const q = clone(who5);
+    q.item![0]!.item!.find((i) => i.linkId === 'who5-score')!.definition = DEF;
+    const r = await triageOfWho5([1, 1, 1, 1, 1], q);
+    const byDefinition = guideWith([{ definition: DEF, colours: ['red'] }], 'https://other.example/Questionnaire/x');
+    expect(matchGuides([byDefinition], r)[0]?.triggers.map((t) => t.linkId)).to.deep.equal(['who5-score']);
+    expect(matchGuides([guideWith([{ definition: `${DEF}-other`, colours: ['red'] }])], r)).to.deep.equal([]);
+    // The shipped WHO-5 has no definition on its score.
+    expect(matchGuides([byDefinition], await triageOfWho5([1, 1, 1, 1, 1]))).to.deep.equal([]);
   });
 });

@@ -6,4 +6,4 @@ export { validateSchema, formatSchemaError, type SchemaError } from './validate.
 export { loadGuides, parseGuideDocument, canonicalUrl, sameCanonical, type GuideInput } from './load.js';
 export { isActionGuidance, fromFhirBasic, toFhirBasic, decodeBase64Utf8, encodeBase64Utf8, GUIDANCE_URLS, ACTION_GUIDANCE_CODE } from './fhir.js';
 export { resolveGuides, overlayApplies, type MunicipalityContext } from './layers.js';
-export { matchGuides, matchForLinkId, guideFitsQuestionnaire } from './match.js';
+export { matchGuides, matchForLinkId, guideFitsQuestionnaire, triggerNames } from './match.js';

@@ -37,11 +37,27 @@ export const ACTION_GUIDE_SCHEMA = {
         name: text(100),
       },
     },
+    uri: { type: 'string', maxLength: 500, pattern: '^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$', description: 'An absolute URI.' },
+    code: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['system', 'code'],
+      description: 'A code an item carries in Questionnaire.item.code (LOINC, SNOMED CT or our own code system).',
+      properties: {
+        system: { $ref: '#/$defs/uri' },
+        code: { type: 'string', maxLength: 100, pattern: '^[^\\s]+( [^\\s]+)*$' },
+      },
+    },
     trigger: {
       type: 'object',
       additionalProperties: false,
-      required: ['linkId', 'colours'],
+      required: ['colours'],
+      description:
+        'What the guide is about, named exactly one way: "code" (any item with that Questionnaire.item.code, in any questionnaire; preferred), "definition" (any item with that Questionnaire.item.definition) or "linkId" (the fallback: that item of the guide\'s own questionnaire only).',
+      oneOf: [{ required: ['code'] }, { required: ['definition'] }, { required: ['linkId'] }],
       properties: {
+        code: { $ref: '#/$defs/code' },
+        definition: { $ref: '#/$defs/uri' },
         linkId: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
         colours: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { $ref: '#/$defs/colour' } },
       },

@@ -9,9 +9,23 @@ export interface GuidePlace {
   name: string;
 }
 
-/** When a guide applies: an item or score (linkId) and the colours that trigger the guide. */
+/** A code that says what an item is about (a `Questionnaire.item.code`). */
+export interface GuideCode {
+  system: string;
+  code: string;
+}
+
+/**
+ * When a guide applies: the item or score it is about, named exactly one way, and the colours that
+ * trigger the guide.
+ */
 export interface GuideTrigger {
-  linkId: string;
+  /** Any item that carries this code (`Questionnaire.item.code`), in any questionnaire. Preferred. */
+  code?: GuideCode;
+  /** Any item with this canonical definition (`Questionnaire.item.definition`), in any questionnaire. */
+  definition?: string;
+  /** The fallback: the item with this linkId in the guide's own `questionnaire` (nowhere else). */
+  linkId?: string;
   colours: RuleColour[];
 }
 
@@ -48,7 +62,10 @@ export interface ActionGuide {
   /** Language of the guide's content (BCP 47, e.g. "da"); the UI shows it in this language. */
   lang: string;
   title: string;
-  /** Canonical URL of the Questionnaire the guide is for (without |version). */
+  /**
+   * Canonical URL of the Questionnaire the guide was written for (without |version). Triggers by linkId
+   * are read in it; triggers by code or definition apply in any questionnaire that has the item.
+   */
   questionnaire: string;
   /** When it applies, in words (for the clinician). */
   summary?: string;

@@ -1,8 +1,9 @@
 /**
  * A small, strict validator for the subset of JSON Schema that ACTION_GUIDE_SCHEMA uses: type, enum,
  * const, properties, required, additionalProperties (false), items, minItems, maxItems, uniqueItems,
- * minLength, maxLength, pattern, $ref (to #/$defs/…) and oneOf. Any other keyword in a schema is a
- * programming error and throws, so the schema cannot silently say more than is enforced.
+ * minLength, maxLength, pattern, $ref (to #/$defs/…) and oneOf (of kinds, or of required properties). Any
+ * other keyword in a schema is a programming error and throws, so the schema cannot silently say more than
+ * is enforced.
  */
 import { ACTION_GUIDE_SCHEMA } from './schema.js';
 
@@ -60,13 +61,17 @@ function check(data: unknown, schema: Schema, root: Schema, path: string, def: s
   if (Array.isArray(schema.oneOf)) {
     const branches = (schema.oneOf as Schema[]).map((s) => validateSchema(data, s, root).map((e) => ({ ...e, path: path + e.path })));
     const ok = branches.filter((b) => b.length === 0).length;
-    if (ok !== 1) {
+    const alternatives = (schema.oneOf as Schema[]).map((s) => (typeof s.$ref === 'string' ? resolve(root, s.$ref)[0] : s));
+    // "Exactly one of these properties" (a trigger's code, definition or linkId) says so in words.
+    const onlyRequired = alternatives.every((s) => Object.keys(s).length === 1 && (s.required as string[] | undefined)?.length === 1);
+    if (ok !== 1 && onlyRequired) {
+      // Not an object: the type error says enough.
+      const names = alternatives.map((s) => `"${(s.required as string[])[0]}"`).join(', ');
+      if (typeOf(data) === 'object') fail('oneOf', ok > 1 ? `give only one of ${names}` : `give one of ${names}`);
+    } else if (ok !== 1) {
       // Report the branch the document means (its "kind" const), else the one with the fewest errors.
       const kind = typeOf(data) === 'object' ? (data as Record<string, unknown>).kind : undefined;
-      const meant = (schema.oneOf as Schema[]).findIndex((s) => {
-        const t = typeof s.$ref === 'string' ? resolve(root, s.$ref)[0] : s;
-        return ((t.properties as Record<string, Schema> | undefined)?.kind?.const ?? Symbol()) === kind;
-      });
+      const meant = alternatives.findIndex((t) => ((t.properties as Record<string, Schema> | undefined)?.kind?.const ?? Symbol()) === kind);
       if (ok > 1) fail('oneOf', 'matches more than one alternative');
       else if (meant >= 0) errors.push(...branches[meant]!);
       else if (typeOf(data) === 'object' && kind === undefined) fail('required', 'missing property "kind"', pointer(path, 'kind'));

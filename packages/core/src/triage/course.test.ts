@@ -81,20 +81,21 @@ describe('triageCourse', () => {
     expect(points[0]!.change).to.deep.include({ delta: 0, direction: 'unchanged' });
   });
 
-  it('lower is better for PHQ-2 and AUDIT-C; a score without direction or MID is only up or down', async () => {
-    const answers = (id: string, t6: string, a2: string, authored: string) => {
+  it('lower is better for the mood score and AUDIT-C; a score without direction or MID is only up or down', async () => {
+    const answers = (id: string, mood: string, a2: string, authored: string) => {
       const e = WORKED_EXAMPLES.find((x) => x.id === 'rehab-red')!;
-      return { ...workedExampleResponse({ ...e, answers: { ...e.answers, t6, a2 } }, rehab), id, authored };
+      return { ...workedExampleResponse({ ...e, answers: { ...e.answers, 'humoer-1': mood, a2 } }, rehab), id, authored };
     };
-    const course = await triageCourse(rehab, [answers('now', 'nearly-every-day', '7-9', '2025-02-01'), answers('before', 'not-at-all', '1-2', '2025-01-01')]);
-    const phq = course.scores.find((s) => s.linkId === 'phq2-score')!;
-    expect(phq.points.map((p) => p.value)).to.deep.equal([4, 1]);
-    expect(phq.latest).to.deep.include({ delta: 3, direction: 'worse', directionText: 'dårligere' });
-    expect(phq.latest!.meaningful).to.equal(undefined);
-    expect(phq.latest!.text).to.equal('+3 siden 1. jan. 2025: dårligere');
+    // humoer-2 is "Ofte" (2) in both: 3 + 2 now, 0 + 2 before.
+    const course = await triageCourse(rehab, [answers('now', 'naesten-hele-tiden', '7-9', '2025-02-01'), answers('before', 'aldrig', '1-2', '2025-01-01')]);
+    const mood = course.scores.find((s) => s.linkId === 'humoer-score')!;
+    expect(mood.points.map((p) => p.value)).to.deep.equal([5, 2]);
+    expect(mood.latest).to.deep.include({ delta: 3, direction: 'worse', directionText: 'dårligere' });
+    expect(mood.latest!.meaningful).to.equal(undefined);
+    expect(mood.latest!.text).to.equal('+3 siden 1. jan. 2025: dårligere');
     const audit = course.scores.find((s) => s.linkId === 'auditc-score')!;
     expect(audit.latest).to.deep.include({ delta: 3, direction: 'worse' });
-    expect(course.scores.map((s) => s.linkId)).to.deep.equal(['who5-score', 'phq2-score', 'oslo3-score', 'auditc-score']);
+    expect(course.scores.map((s) => s.linkId)).to.deep.equal(['who5-score', 'humoer-score', 'oslo3-score', 'auditc-score']);
 
     const plain = questionnaire([ruled('n', 'integer', [rule('red', cond('>', { valueInteger: 5 }))], { extension: [{ url: TRIAGE_URL.minimalImportantDifference, valueDecimal: 2 }] })]);
     const r = (id: string, v: number): QuestionnaireResponse => ({ resourceType: 'QuestionnaireResponse', status: 'completed', id, item: [{ linkId: 'n', answer: [{ valueInteger: v }] }] });

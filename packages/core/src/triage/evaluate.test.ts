@@ -128,15 +128,15 @@ describe('triageResponse: reasons', () => {
     expect(item(r, 'h1').reason.text).to.equal('I de sidste 2 uger – hvor meget har dit helbred gjort det svært at klare praktiske gøremål i hjemmet, fx indkøb, madlavning eller rengøring?: Meget → rød');
     expect(item(r, 'h1').reason.conditionText).to.equal('lig med Meget');
     expect(item(r, 'netvaerk-risiko').reason.text).to.equal('Lav social støtte sammen med lav trivsel eller ensomhed: Ja → rød');
-    const phq = await triageResponse(rehab, workedExampleResponse(example('phq2-2'), rehab));
-    expect(item(phq, 'phq2-score').reason.text).to.contain(': 2, lig med 2 → gul');
+    const mood = await triageResponse(rehab, workedExampleResponse(example('humoer-2'), rehab));
+    expect(item(mood, 'humoer-score').reason.text).to.equal('Humørscore, kpros egne spørgsmål (0–6): 2, lig med 2 → gul');
   });
 
   it('explains grey and none: not answered, declined, not calculable, no rule, no rule matched, not asked', async () => {
     const r = await triageResponse(rehab, workedExampleResponse(example('no-rules'), rehab));
-    expect(item(r, 't7').reason).to.include({ kind: 'unanswered', significance: 'grey' });
-    expect(item(r, 't7').reason.text).to.match(/: ikke besvaret → grå$/);
-    expect(item(r, 'phq2-score').reason).to.include({ kind: 'not-calculated', text: 'PHQ-2 score (0–6): kan ikke beregnes, der mangler svar → grå' });
+    expect(item(r, 'humoer-2').reason).to.include({ kind: 'unanswered', significance: 'grey' });
+    expect(item(r, 'humoer-2').reason.text).to.match(/: ikke besvaret → grå$/);
+    expect(item(r, 'humoer-score').reason).to.include({ kind: 'not-calculated', text: 'Humørscore, kpros egne spørgsmål (0–6): kan ikke beregnes, der mangler svar → grå' });
     expect(item(r, 'r2').reason).to.include({ kind: 'no-rules', significance: 'none' });
     expect(item(r, 'r2').reason.text).to.match(/: Ja, inden for den næste måned \(ingen farveregel\)$/);
     const declined = await triageResponse(rehab, workedExampleResponse(example('declined-x1'), rehab));
@@ -301,12 +301,12 @@ describe('triageResponse: domains, overall and agenda', () => {
     const trivsel = r.domains.find((d) => d.linkId === 'trivsel')!;
     expect(trivsel).to.include({ text: 'Mental trivsel', significance: 'red', hasRules: true, onAgenda: false });
     expect(trivsel.counts).to.deep.equal({ red: 2, yellow: 3, green: 0, grey: 0, none: 4 });
-    expect(trivsel.decidedBy).to.deep.equal(['who5-score', 'phq2-score']);
+    expect(trivsel.decidedBy).to.deep.equal(['who5-score', 'humoer-score']);
     expect(trivsel.scores.map((s) => [s.linkId, s.value, s.significance, s.band])).to.deep.equal([
       ['who5-score', 28, 'red', 'højst 35'],
-      ['phq2-score', 3, 'red', 'mindst 3'],
+      ['humoer-score', 5, 'red', 'mindst 3'],
     ]);
-    expect(trivsel.items).to.deep.equal(['t1', 't2', 't3', 't4', 't5', 'who5-score', 't6', 't7', 'phq2-score']);
+    expect(trivsel.items).to.deep.equal(['t1', 't2', 't3', 't4', 't5', 'who5-score', 'humoer-1', 'humoer-2', 'humoer-score']);
   });
 
   it('a score that cannot be calculated has no value and no band', async () => {
@@ -381,12 +381,25 @@ describe('triageResponse: domains, overall and agenda', () => {
     expect(await triageResponse(rehab, qr)).to.deep.equal(await triageResponse(rehab, qr));
   });
 
+  it('each item carries what it is about: its codes and its definition, as the questionnaire gives them', async () => {
+    const codes = [{ system: 'http://loinc.org', code: '12345-6' }, { system: 'https://example.org/cs', code: 'n' }];
+    const q = questionnaire([
+      ruled('n', 'integer', [rule('red', cond('>', { valueInteger: 5 }))], { code: codes, definition: 'https://example.org/StructureDefinition/x#n' }),
+      ruled('m', 'integer', [rule('red', cond('>', { valueInteger: 5 }))]),
+    ]);
+    const r = await triageResponse(q, response([{ linkId: 'n', answer: [{ valueInteger: 6 }] }]));
+    expect(item(r, 'n')).to.deep.include({ codes, definition: 'https://example.org/StructureDefinition/x#n' });
+    expect(item(r, 'm')).to.not.have.any.keys('codes', 'definition');
+    const shipped = await triageResponse(who5, workedExampleResponse(example('who5-32'), who5));
+    expect(item(shipped, 'who5-score').codes).to.deep.equal([{ system: 'https://kpro.example.dk/fhir/CodeSystem/kpro-item', code: 'who5-score' }]);
+  });
+
   it('names the response and the rules used', async () => {
     const r = await triageResponse(rehab, workedExampleResponse(example('rehab-green'), rehab));
     expect(r).to.include({
       source: 'computed',
-      questionnaire: 'https://kpro.example.dk/fhir/Questionnaire/kommunal-rehabilitering|1.0.0',
-      responseQuestionnaire: 'https://kpro.example.dk/fhir/Questionnaire/kommunal-rehabilitering|1.0.0',
+      questionnaire: 'https://kpro.example.dk/fhir/Questionnaire/kommunal-rehabilitering|1.1.0',
+      responseQuestionnaire: 'https://kpro.example.dk/fhir/Questionnaire/kommunal-rehabilitering|1.1.0',
       responseId: 'worked-rehab-green',
       authored: '2025-01-15T10:00:00+01:00',
       versionFallback: false,

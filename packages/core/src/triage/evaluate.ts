@@ -232,6 +232,8 @@ export function describe(fact: ItemFact, ctx: RenderContext): Omit<ItemTriage, '
   const { text, label, kind, hib, mid } = staticPartsOf(d, ctx);
   return {
     linkId: d.linkId,
+    ...(d.raw.code?.length ? { codes: d.raw.code } : {}),
+    ...(d.raw.definition ? { definition: d.raw.definition } : {}),
     domain: fact.top?.linkId,
     kind,
     type: d.type,

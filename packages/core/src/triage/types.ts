@@ -1,4 +1,4 @@
-import type { Extension } from '../fhir/types.js';
+import type { Coding, Extension } from '../fhir/types.js';
 import type { ItemType } from '../questionnaire/definition.js';
 import type { AnswerValue } from '../questionnaire/values.js';
 
@@ -123,6 +123,12 @@ export type ItemKind = 'question' | 'score' | 'flag' | 'calculated';
 
 export interface ItemTriage {
   linkId: string;
+  /**
+   * What the item is about, as the questionnaire says (`item.code`, `item.definition`): the same in every
+   * questionnaire that asks it, so an action guide can follow the item rather than the questionnaire.
+   */
+  codes?: Coding[];
+  definition?: string;
   /** linkId of the top-level group the item is in; undefined for a top-level question. */
   domain?: string;
   kind: ItemKind;

@@ -174,7 +174,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
       warnings: ['questionnaire-version-missing'],
     },
   },
-  // ---- Kommunal rehabilitering 1.0.0: whole citizens.
+  // ---- Kommunal rehabilitering 1.1.0: whole citizens.
   {
     id: 'rehab-green',
     questionnaire: 'kommunal-rehabilitering',
@@ -182,7 +182,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     who5: [4, 4, 4, 4, 4],
     answers: {
       d1: ['trivsel', 'soevn'],
-      t6: 'not-at-all', t7: 'not-at-all',
+      'humoer-1': 'aldrig', 'humoer-2': 'aldrig',
       h1: 'slet-ikke', h2: 'slet-ikke', h3: 'slet-ikke', h4: 'slet-ikke',
       s1: '0', s2: 'slet-ikke', s3: 'nej',
       n1: '3-5', n2: 'noget', n3: 'let', e1: 'aldrig',
@@ -196,10 +196,10 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
       overall: 'green',
       domains: { ...all('green'), seksualitet: 'none', sygdomshaandtering: 'none' },
       items: {
-        d1: 'none', 'who5-score': 'green', 'phq2-score': 'green', s2: 'none', 'soevn-risiko': 'none', 'oslo3-score': 'green',
+        d1: 'none', 'who5-score': 'green', 'humoer-1': 'none', 'humoer-score': 'green', s2: 'none', 'soevn-risiko': 'none', 'oslo3-score': 'green',
         'netvaerk-risiko': 'none', 'auditc-score': 'green', r1: 'green', r2: 'none', f1: 'green', x1: 'none', m1: 'none', 'sygdom-risiko': 'none',
       },
-      scores: { 'who5-score': 80, 'phq2-score': 0, 'oslo3-score': 11, 'auditc-score': 1 },
+      scores: { 'who5-score': 80, 'humoer-score': 0, 'oslo3-score': 11, 'auditc-score': 1 },
       agenda: ['trivsel', 'soevn'],
     },
   },
@@ -209,7 +209,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     shows: 'a citizen with things to follow up: yellow at most',
     who5: [3, 3, 2, 2, 2],
     answers: {
-      t6: 'not-at-all', t7: 'not-at-all',
+      'humoer-1': 'en-gang-imellem', 'humoer-2': 'en-gang-imellem',
       h1: 'lidt', h2: 'en-del', h3: 'lidt', h4: 'lidt',
       s1: '1-2', s2: 'lidt', s3: 'nej',
       n1: '1-2', n2: 'noget', n3: 'muligt', e1: 'af-og-til',
@@ -225,8 +225,8 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
         trivsel: 'yellow', hverdagsliv: 'yellow', soevn: 'green', netvaerk: 'green', alkohol: 'green', rygning: 'yellow', 'fysisk-aktivitet': 'yellow',
         seksualitet: 'none', sygdomshaandtering: 'yellow',
       },
-      items: { 'who5-score': 'yellow', h2: 'yellow', 'oslo3-score': 'green', 'netvaerk-risiko': 'none', a2: 'none', 'auditc-score': 'green', r1: 'yellow', f1: 'yellow', x2: 'none', m1: 'yellow' },
-      scores: { 'who5-score': 48, 'oslo3-score': 9, 'auditc-score': 0 },
+      items: { 'who5-score': 'yellow', 'humoer-score': 'yellow', h2: 'yellow', 'oslo3-score': 'green', 'netvaerk-risiko': 'none', a2: 'none', 'auditc-score': 'green', r1: 'yellow', f1: 'yellow', x2: 'none', m1: 'yellow' },
+      scores: { 'who5-score': 48, 'humoer-score': 2, 'oslo3-score': 9, 'auditc-score': 0 },
     },
   },
   {
@@ -236,7 +236,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     who5: [2, 2, 1, 1, 1],
     answers: {
       d1: ['alkohol', 'Min hofte'],
-      t6: 'more-than-half-the-days', t7: 'several-days',
+      'humoer-1': 'naesten-hele-tiden', 'humoer-2': 'ofte',
       h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt',
       s1: '5-7', s2: 'meget', s3: 'ja',
       n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte',
@@ -250,10 +250,10 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
       overall: 'red',
       domains: { ...all('red'), seksualitet: 'yellow' },
       items: {
-        'who5-score': 'red', 'phq2-score': 'red', h1: 'red', h4: 'green', s1: 'yellow', 'soevn-risiko': 'red', 'oslo3-score': 'yellow', e1: 'yellow',
+        'who5-score': 'red', 'humoer-score': 'red', h1: 'red', h4: 'green', s1: 'yellow', 'soevn-risiko': 'red', 'oslo3-score': 'yellow', e1: 'yellow',
         'netvaerk-risiko': 'red', a2: 'yellow', 'auditc-score': 'red', r1: 'red', r2: 'none', f2: 'red', x1: 'yellow', m2: 'yellow', 'sygdom-risiko': 'red',
       },
-      scores: { 'who5-score': 28, 'phq2-score': 3, 'oslo3-score': 5, 'auditc-score': 9 },
+      scores: { 'who5-score': 28, 'humoer-score': 5, 'oslo3-score': 5, 'auditc-score': 9 },
       agenda: ['alkohol'],
     },
   },
@@ -270,7 +270,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     shows: 'Oslo-3 4 with loneliness "Hele tiden" and good well-being: the network domain is red',
     who5: [4, 4, 4, 4, 4],
     answers: { n1: 'ingen', n2: 'lidt', n3: 'meget-svaert', e1: 'hele-tiden' },
-    expect: { overall: 'red', domains: { trivsel: 'green', netvaerk: 'red' }, items: { 'oslo3-score': 'yellow', e1: 'yellow', 'netvaerk-risiko': 'red', 'phq2-score': 'grey' } },
+    expect: { overall: 'red', domains: { trivsel: 'green', netvaerk: 'red' }, items: { 'oslo3-score': 'yellow', e1: 'yellow', 'netvaerk-risiko': 'red', 'humoer-score': 'grey' } },
   },
   {
     id: 'netvaerk-no-risiko',
@@ -384,27 +384,28 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     answers: { a1: '2-4-gange-om-maaneden', a2: '1-2' },
     expect: { overall: 'grey', domains: { alkohol: 'grey' }, items: { a1: 'none', a2: 'none', a3: 'grey', 'auditc-score': 'grey' }, scores: { 'auditc-score': null } },
   },
-  // ---- PHQ-2 bands: ≤ 1 green, 2 yellow, ≥ 3 red.
+  // ---- kpro's own mood items (own draft rules): humoer-score = humoer-1 + humoer-2 (Aldrig 0, En gang
+  // imellem 1, Ofte 2, Næsten hele tiden 3); ≤ 1 green, 2 yellow, ≥ 3 red. The items themselves have no rule.
   {
-    id: 'phq2-1',
+    id: 'humoer-1',
     questionnaire: 'kommunal-rehabilitering',
-    shows: 'PHQ-2 1 is green (WHO-5 unanswered stays grey but does not outrank it)',
-    answers: { t6: 'several-days', t7: 'not-at-all' },
-    expect: { overall: 'green', domains: { trivsel: 'green' }, items: { t6: 'none', 'who5-score': 'grey', 'phq2-score': 'green' }, scores: { 'phq2-score': 1 } },
+    shows: 'mood score 1 is green (WHO-5 unanswered stays grey but does not outrank it)',
+    answers: { 'humoer-1': 'en-gang-imellem', 'humoer-2': 'aldrig' },
+    expect: { overall: 'green', domains: { trivsel: 'green' }, items: { 'humoer-1': 'none', 'who5-score': 'grey', 'humoer-score': 'green' }, scores: { 'humoer-score': 1 } },
   },
   {
-    id: 'phq2-2',
+    id: 'humoer-2',
     questionnaire: 'kommunal-rehabilitering',
-    shows: 'PHQ-2 2 is yellow',
-    answers: { t6: 'several-days', t7: 'several-days' },
-    expect: { overall: 'yellow', domains: { trivsel: 'yellow' }, items: { 'phq2-score': 'yellow' } },
+    shows: 'mood score 2 is yellow: "Ofte" sad or low, and joy as usual',
+    answers: { 'humoer-1': 'ofte', 'humoer-2': 'aldrig' },
+    expect: { overall: 'yellow', domains: { trivsel: 'yellow' }, items: { 'humoer-1': 'none', 'humoer-score': 'yellow' }, scores: { 'humoer-score': 2 } },
   },
   {
-    id: 'phq2-3',
+    id: 'humoer-3',
     questionnaire: 'kommunal-rehabilitering',
-    shows: 'PHQ-2 3 is red',
-    answers: { t6: 'more-than-half-the-days', t7: 'several-days' },
-    expect: { overall: 'red', domains: { trivsel: 'red' }, items: { 'phq2-score': 'red' } },
+    shows: 'mood score 3 is red: "Næsten hele tiden" on one item is enough',
+    answers: { 'humoer-1': 'aldrig', 'humoer-2': 'naesten-hele-tiden' },
+    expect: { overall: 'red', domains: { trivsel: 'red' }, items: { 'humoer-2': 'none', 'humoer-score': 'red' }, scores: { 'humoer-score': 3 } },
   },
   // ---- Missing answers, "ønsker ikke at svare", items without rules, boundaries of own items.
   {
@@ -431,12 +432,12 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
   {
     id: 'no-rules',
     questionnaire: 'kommunal-rehabilitering',
-    shows: 'answers to items without rules (D1, R2, T6 alone, N1) are uncoloured, not green',
-    answers: { d1: ['rygning'], r1: 'ja-dagligt', r2: 'ja-inden-for-en-maaned', t6: 'nearly-every-day', n1: '3-5' },
+    shows: 'answers to items without rules (D1, R2, humoer-1 alone, N1) are uncoloured, not green',
+    answers: { d1: ['rygning'], r1: 'ja-dagligt', r2: 'ja-inden-for-en-maaned', 'humoer-1': 'naesten-hele-tiden', n1: '3-5' },
     expect: {
       overall: 'red',
       domains: { trivsel: 'grey', netvaerk: 'grey', rygning: 'red' },
-      items: { d1: 'none', r1: 'red', r2: 'none', t6: 'none', t7: 'grey', 'phq2-score': 'grey', n1: 'none', 'oslo3-score': 'grey' },
+      items: { d1: 'none', r1: 'red', r2: 'none', 'humoer-1': 'none', 'humoer-2': 'grey', 'humoer-score': 'grey', n1: 'none', 'oslo3-score': 'grey' },
       agenda: ['rygning'],
     },
   },

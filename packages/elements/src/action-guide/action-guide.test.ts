@@ -4,7 +4,7 @@ import './kpro-action-guide.js';
 import type { KproActionGuide } from './action-guide.js';
 import type { KproActionCompleteEvent } from './action-guide.events.js';
 import type { KproErrorEvent } from '../shared/error-event.js';
-import { clone, nationalGuides, testkommune, triageOf } from '../../../core/src/guidance/test-helpers/guides.js';
+import { clone, nationalGuides, testkommune, triageOf, triageOfWho5 } from '../../../core/src/guidance/test-helpers/guides.js';
 
 const $ = <T extends Element = HTMLElement>(el: KproActionGuide, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = (el: KproActionGuide, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
@@ -13,7 +13,7 @@ const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim(
 
 const sleepAndSmoking = await triageOf({ s1: '3-4', s2: 'en-del', s3: 'nej', r1: 'ja-dagligt' }, undefined, 'da');
 const red = await triageOf(
-  { t6: 'more-than-half-the-days', t7: 'several-days', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
+  { 'humoer-1': 'naesten-hele-tiden', 'humoer-2': 'ofte', h1: 'meget', h2: 'en-del', h3: 'meget', h4: 'lidt', s1: '5-7', s2: 'meget', s3: 'ja', n1: 'ingen', n2: 'lidt', n3: 'svaert', e1: 'ofte', a1: '4-gange-om-ugen-eller-oftere', a2: '5-6', a3: 'ugentligt', r1: 'ja-dagligt', r2: 'ja-men-ikke-nu', f1: 2, f2: 'ja-meget', x1: 'ja-meget', x2: 'ja', m1: 'meget-utryg', m2: 'meget' },
   [2, 2, 1, 1, 1],
 );
 const green = await triageOf({ r1: 'aldrig-roeget', s1: '0', s2: 'slet-ikke', s3: 'nej' });
@@ -64,8 +64,20 @@ describe('<kpro-action-guide>', () => {
     const el = await make(red, []);
     expect($(el, '[data-state="none"]')).to.equal(null);
     expect(text($(el, '[data-state="no-guides"]'))).to.contain('ingen handlevejledninger til dette spørgeskema');
-    const other = await make(red, nationalGuides.map((g) => ({ ...g, questionnaire: 'https://other.example/Questionnaire/x' })));
+    // Guides written for another questionnaire, about its items by linkId.
+    const other = await make(red, nationalGuides.map((g) => ({ ...g, questionnaire: 'https://other.example/Questionnaire/x', when: [{ linkId: 'r1', colours: ['red'] }] })));
     expect($(other, '[data-state="no-guides"]')).to.not.equal(null);
+  });
+
+  it('a red stand-alone WHO-5 (score 20) shows the WHO-5 guide, though the guide was written for the rehabilitation questionnaire', async () => {
+    const el = await make(await triageOfWho5([1, 1, 1, 1, 1]));
+    // Strings only in the assertions: chai describing a shadow-DOM element can take the page down.
+    expect(guideIds(el)).to.deep.equal(['hv-01-mental-trivsel']);
+    expect(text($(el, '[data-state]'))).to.equal('');
+    expect($(el, '[data-guide-id="hv-01-mental-trivsel"]')!.dataset.severity).to.equal('red');
+    const why = $$(el, '[data-guide-id="hv-01-mental-trivsel"] .why [data-link-id]');
+    expect(why.map((li) => li.dataset.linkId)).to.deep.equal(['who5-score', 't1', 't2', 't3', 't4', 't5']);
+    expect(text(why[0]!)).to.contain(': 20, ').and.contain('→ rød');
   });
 
   it('reads FUT Basic resources as well as our JSON', async () => {

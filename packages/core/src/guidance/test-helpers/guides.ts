@@ -22,6 +22,8 @@ export const GUIDE_IDS = [
 const get = async <T>(path: string): Promise<T> => (await fetch(`/packages/core/content/${path}`)).json() as Promise<T>;
 
 export const rehab = await get<Questionnaire>('questionnaires/kommunal-rehabilitering.json');
+export const who5 = await get<Questionnaire>('questionnaires/who-5.json');
+export const who5v09 = await get<Questionnaire>('questionnaires/who-5-v0.9.json');
 export const nationalGuides: ActionGuide[] = await Promise.all(GUIDE_IDS.map((id) => get<ActionGuide>(`guides/national/${id}.json`)));
 export const testkommune = await get<GuideOverlay>('guides/municipal/testkommune.json');
 export const fhirGuide = async (id: string): Promise<unknown> => (await fetch(`/packages/sandbox/seed/guides/${id}.json`)).json();
@@ -31,6 +33,12 @@ export async function triageOf(answers: Record<string, WorkedAnswer>, who5?: num
   const example = { id: 'guide-test', questionnaire: 'kommunal-rehabilitering' as const, shows: '', who5, answers, expect: { overall: 'none' as const, domains: {} } };
   const response = { ...workedExampleResponse(example, rehab), id: 'qr-1' };
   return triageResponse(rehab, response, { lang });
+}
+
+/** Triage of the stand-alone WHO-5 questionnaire (or another one built like it) for item points t1–t5. */
+export async function triageOfWho5(points: number[], questionnaire: Questionnaire = who5, lang = 'da'): Promise<TriageResult> {
+  const example = { id: 'guide-test-who5', questionnaire: 'who-5' as const, shows: '', who5: points, expect: { overall: 'none' as const, domains: {} } };
+  return triageResponse(questionnaire, { ...workedExampleResponse(example, questionnaire), id: 'qr-who5' }, { lang });
 }
 
 /** A deep copy, for tests that break a guide. */

@@ -2,14 +2,14 @@
 import { QUESTIONNAIRE_EXT, COMPLETE_QUESTIONNAIRE } from '../types.js';
 
 const KPRO = 'https://kpro.example.dk/fhir';
-export const REHAB_Q = `${KPRO}/Questionnaire/kommunal-rehabilitering|1.0.0`;
+export const REHAB_Q = `${KPRO}/Questionnaire/kommunal-rehabilitering|1.1.0`;
 export const WHO5_Q = `${KPRO}/Questionnaire/who-5|1.0.0`;
 
 export const rehabQuestionnaire: fhir4.Questionnaire = {
   resourceType: 'Questionnaire',
   id: 'kommunal-rehabilitering',
   url: `${KPRO}/Questionnaire/kommunal-rehabilitering`,
-  version: '1.0.0',
+  version: '1.1.0',
   status: 'active',
   title: 'Kommunal rehabilitering',
 };
