@@ -26,12 +26,13 @@ export async function newPageAt(browser, time, options = {}) {
  * Opens the EOJ, chooses citizen, clinician, intent and failure to simulate, presses "Åbn PRO" and
  * returns the page and the app's frame.
  */
-export async function openPro(page, baseUrl, { patient, practitioner = 'practitioner-mads', intent = 'answers', simulate = 'none' } = {}) {
+export async function openPro(page, baseUrl, { patient, practitioner = 'practitioner-mads', intent = 'answers', simulate = 'none', locale } = {}) {
   await page.goto(`${baseUrl}/`);
   if (patient) await page.locator(`[data-testid="citizen-${patient}"] input[type=radio]`).check();
   await page.locator('[data-testid="practitioner-select"]').selectOption(practitioner);
   await page.locator('[data-testid="intent-select"]').selectOption(intent);
   await page.locator('[data-testid="simulate-select"]').selectOption(simulate);
+  if (locale) await page.locator('[data-testid="locale-select"]').selectOption(locale);
   await page.locator('[data-testid="open-pro"]').click();
   await page.waitForSelector('[data-testid="pro-frame"]');
   const frame = page.frameLocator('[data-testid="pro-frame"]');

@@ -101,6 +101,18 @@ describe('the everyday flow through a real launch (issue 13)', { timeout: 240_00
     await page.close();
   });
 
+  test('the app starts in the language the EOJ launched it in (token locale), and its switch changes it', async () => {
+    const page = await newPageAt(browser, NOW, { viewport: { width: 1300, height: 1000 } });
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers', locale: 'en' });
+    const app = frame.locator('kpro-app');
+    await app.locator('nav').getByRole('button', { name: 'Responses' }).waitFor({ timeout: 30_000 });
+    await app.locator('kpro-answer-view').getByText('Overall').first().waitFor({ timeout: 30_000 });
+    await app.locator('[data-lang="da"]').click();
+    await app.locator('nav').getByRole('button', { name: 'Besvarelser' }).waitFor();
+    await app.locator('kpro-answer-view').getByText('Samlet').first().waitFor();
+    await page.close();
+  });
+
   test('the answer view of a citizen with a course of three prints: every answered question with its colour, no buttons', async () => {
     const pdftotext = ensureDebianCommand('pdftotext', 'poppler-utils');
     const page = await newPageAt(browser, NOW, { viewport: { width: 1400, height: 1000 } });

@@ -12,6 +12,7 @@ export * from './cpr/cpr.js';
 export * from './audit/index.js';
 export * from './fhir/data-source.js';
 export * from './fhir/scopes.js';
+export * from './fhir/scope-words.js';
 export * from './fhir/launch-safety.js';
 export * from './triage/index.js';
 export * from './guidance/index.js';

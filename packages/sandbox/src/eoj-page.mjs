@@ -18,6 +18,12 @@ export const INTENTS = [
   { code: 'answer-on-behalf', label: 'Besvar på borgers vegne' },
 ];
 
+/** The EOJ user's language: the launch passes it on, and the app starts in it. */
+export const LOCALES = [
+  { code: 'da', label: 'Dansk' },
+  { code: 'en', label: 'English' },
+];
+
 export const SIMULATIONS = [
   { code: 'none', label: 'Ingen' },
   { code: 'consent', label: 'Samtykke vises (kan afvises)' },
@@ -62,7 +68,7 @@ export function createEojPages({ repo, launches }) {
     return (bundle.entry ?? []).map((e) => e.resource);
   }
 
-  async function home(req, res, { error, practitioner = PRACTITIONERS[0].id, intent = 'answers', simulate = 'none' } = {}) {
+  async function home(req, res, { error, practitioner = PRACTITIONERS[0].id, intent = 'answers', simulate = 'none', locale = 'da' } = {}) {
     const list = await citizens();
     const rows = list
       .map((p, i) => {
@@ -90,6 +96,9 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     </label>
     <label class="field">Simulér fejl (til test)
       <select name="simulate" data-testid="simulate-select">${options(SIMULATIONS, simulate)}</select>
+    </label>
+    <label class="field">Sprog i EOJ
+      <select name="locale" data-testid="locale-select">${options(LOCALES, locale)}</select>
     </label>
     <label class="field"><span><input type="checkbox" name="eojBanner" value="1" data-testid="eoj-banner-checkbox"> EOJ viser selv borgerbanner</span></label>
     <button class="primary" type="submit" data-testid="open-pro">Åbn PRO</button>
@@ -119,7 +128,8 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     const practitioner = practitionerById(String(form.practitioner ?? ''));
     const intent = INTENTS.find((i) => i.code === form.intent)?.code;
     const simulate = SIMULATIONS.find((s) => s.code === (form.simulate ?? 'none'))?.code;
-    const again = { practitioner: practitioner?.id, intent, simulate };
+    const locale = LOCALES.find((l) => l.code === (form.locale ?? 'da'))?.code ?? 'da';
+    const again = { practitioner: practitioner?.id, intent, simulate, locale };
     if (!practitioner || !intent || !simulate) return home(req, res, { ...again, error: 'Vælg behandler, formål og fejlsimulering.' });
     let patientId;
     let cpr;
@@ -139,6 +149,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       cpr,
       intent,
       simulate,
+      locale,
       eojShowsBanner: form.eojBanner === '1',
     });
     return redirect(res, `/eoj/session/${launch.id}`);
@@ -164,7 +175,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     const simulateLabel = launch.simulate !== 'none' ? ` · simuleret fejl: ${SIMULATIONS.find((s) => s.code === launch.simulate)?.label}` : '';
     const body = `${banner}
 <p class="muted"><a href="/" data-testid="back-to-list">← Borgerliste</a> · PRO (${escapeHtml(intentLabel)})${escapeHtml(simulateLabel)}</p>
-<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" src="${escapeHtml(src)}"></iframe>`;
+<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" allow="clipboard-write" src="${escapeHtml(src)}"></iframe>`;
     const header = `<span style="margin-left:auto">${escapeHtml(practitioner ? practitionerLabel(practitioner) : '')}</span>`;
     sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));
   }

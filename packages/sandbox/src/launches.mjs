@@ -14,10 +14,10 @@ const CLAIMED_TTL_MS = 60 * 60 * 1000;
 /**
  * @typedef {{
  *   id: string, eojSession: string, practitionerId: string, patientId?: string, cpr: string,
- *   intent: string, simulate: string, eojShowsBanner: boolean, created: number, claimed?: number,
+ *   intent: string, simulate: string, locale?: string, eojShowsBanner: boolean, created: number, claimed?: number,
  * }} Launch
  * @typedef {{
- *   accountId: string, patient?: string, cpr?: string, intent?: string, simulate?: string,
+ *   accountId: string, patient?: string, cpr?: string, intent?: string, simulate?: string, locale?: string,
  *   needPatientBanner: boolean, ehrLaunch: boolean, scope: string, correlationId: string,
  * }} GrantContext
  */

@@ -103,6 +103,8 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
       }
     }
     if (context.intent) out.intent = context.intent;
+    // The EHR user's language (our convention, like the CPR role): the app starts in it.
+    if (context.locale) out.locale = context.locale;
     return out;
   }
 
@@ -313,6 +315,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
           patient: launch.patientId,
           cpr: launch.cpr,
           intent: launch.intent,
+          locale: launch.locale,
           simulate: ['expired', 'fhir-down'].includes(launch.simulate) ? launch.simulate : undefined,
           needPatientBanner: !launch.eojShowsBanner,
           ehrLaunch: true,

@@ -1,15 +1,20 @@
 // Pages the authorization server shows: consent (Approve / Deny), the citizen's log-in with a
 // patient picker (standalone launch) and errors. Danish, like the EOJ around them.
+import { describeScopes } from '@kpro/core';
 import { escapeHtml } from './http-util.mjs';
 import { layout } from './page-layout.mjs';
 import { practitionerLabel } from './roles.mjs';
 
-const scopeList = (scopes) =>
-  `<ul class="scopes">${String(scopes ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((s) => `<li>${escapeHtml(s)}</li>`)
-    .join('')}</ul>`;
+/**
+ * What the app may do, in words (core's describeScopes), for the clinician or the citizen who approves;
+ * the exact scopes stay one click away for developers.
+ * @param {string} scopes @param {'clinician'|'citizen'} audience
+ */
+const scopeList = (scopes, audience) =>
+  `<ul class="scopes" data-testid="scope-words">${describeScopes(scopes, 'da', audience)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('')}</ul>
+  <details class="muted"><summary>Tekniske detaljer: de præcise adgangsrettigheder (scopes)</summary><code>${escapeHtml(String(scopes ?? ''))}</code></details>`;
 
 const buttons = (uid) => `
 <div class="row">
@@ -26,8 +31,8 @@ export function consentPage({ uid, clientId, scopes, who }) {
     title: 'Samtykke',
     body: `<h1>Samtykke til PRO-appen</h1>
 <form method="post" class="panel" data-testid="consent-form">
-  <p><strong>${escapeHtml(practitionerLabel(who))}</strong> åbner <code>${escapeHtml(clientId)}</code>, som får adgang til:</p>
-  ${scopeList(scopes)}
+  <p><strong>${escapeHtml(practitionerLabel(who))}</strong> åbner <code>${escapeHtml(clientId)}</code>, som får lov til at:</p>
+  ${scopeList(scopes, 'clinician')}
   <p class="muted">Dette trin vises kun, fordi EOJ blev bedt om at simulere samtykke. Vælg "Afvis" for at teste appens skærm for afvist samtykke.</p>
   ${buttons(uid)}
 </form>`,
@@ -51,8 +56,8 @@ export function patientPickerPage({ uid, clientId, scopes, patients, error }) {
     body: `<h1>Log ind som borger (simuleret MitID)</h1>
 <form method="post" class="panel" data-testid="patient-picker">
   ${error ? '<p class="error">Vælg en borger.</p>' : ''}
-  <p>Appen <code>${escapeHtml(clientId)}</code> beder om adgang til dine oplysninger:</p>
-  ${scopeList(scopes)}
+  <p>Appen <code>${escapeHtml(clientId)}</code> beder om lov til at:</p>
+  ${scopeList(scopes, 'citizen')}
   <table><thead><tr><th>Borger</th><th>Fødselsdato</th></tr></thead><tbody>${rows}</tbody></table>
   <p class="muted">Alle borgere er fiktive testpersoner.</p>
   ${buttons(uid)}

@@ -244,6 +244,11 @@ describe('simulated failures', () => {
       launch,
       interact: (html) => {
         assert.match(html, /data-testid="consent-deny"/);
+        // What the app may do, in Danish words; raw scopes only inside the technical details.
+        const words = /<ul class="scopes" data-testid="scope-words">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
+        assert.match(words, /Læse borgerens oplysninger/);
+        assert.match(words, /Læse, oprette og ændre borgerens besvarelser/);
+        assert.doesNotMatch(words, /patient\/|user\/|\.rs\b|\.cru\b/);
         return { action: 'abort' };
       },
     });

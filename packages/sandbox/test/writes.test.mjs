@@ -100,3 +100,19 @@ describe('writes name only the citizen in context', () => {
     assert.equal((await fhir(sandbox, body.access_token, 'QuestionnaireResponse', { method: 'POST', body: questionnaireResponse(INGE, { author: { reference: `Patient/${INGE}` } }) })).status, 201);
   });
 });
+
+describe('a completed response says something', () => {
+  it('refuses a completed (or amended) response without a single answer; a draft may be empty', async () => {
+    for (const status of ['completed', 'amended']) {
+      const blank = questionnaireResponse(INGE, { status, item: [{ linkId: 'trivsel', item: [{ linkId: 't1' }] }] });
+      const res = await fhir(sandbox, token, 'QuestionnaireResponse', { method: 'POST', body: blank });
+      assert.equal(res.status, 400, `${status}: ${res.status}`);
+      assert.equal(res.body.resourceType, 'OperationOutcome');
+      assert.match(JSON.stringify(res.body), /at least one answer/);
+    }
+    const draft = await fhir(sandbox, token, 'QuestionnaireResponse', { method: 'POST', body: questionnaireResponse(INGE, { status: 'in-progress', item: [] }) });
+    assert.equal(draft.status, 201);
+    const answered = await fhir(sandbox, token, 'QuestionnaireResponse', { method: 'POST', body: questionnaireResponse(INGE) });
+    assert.equal(answered.status, 201);
+  });
+});
