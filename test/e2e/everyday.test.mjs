@@ -122,6 +122,8 @@ describe('the everyday flow through a real launch (issue 13)', { timeout: 240_00
     await page.goto((await appFrameOf(page)).url());
     const viewEl = page.locator('kpro-answer-view');
     await viewEl.locator('tr.answer').first().waitFor({ timeout: 30_000 });
+    // The older responses are coloured after the newest is shown: wait for the course.
+    await viewEl.locator('thead th[data-response-id]').nth(2).waitFor({ state: 'attached', timeout: 30_000 });
     assert.equal(await viewEl.locator('thead th[data-response-id]').count(), 3, 'a course of three');
     // What the newest response says, read from the screen: each answered question and its colour label.
     const expected = await viewEl.evaluate((el) =>
