@@ -18,11 +18,14 @@ import { createDurableStore, fhirDataFile } from './fhir-persistence.mjs';
 import { SandboxRepository } from './fhir-repository.mjs';
 import { createServerAudit } from './fhir-audit.mjs';
 import { createFhirServer } from './fhir-server.mjs';
-import { DEFAULT_MAX_BODY_BYTES, sendJson } from './http-util.mjs';
+import { DEFAULT_MAX_BODY_BYTES, readBody, sendJson } from './http-util.mjs';
 import { createLaunchStore } from './launches.mjs';
 import { defaultDataDir, repoRoot } from './paths.mjs';
 import { createRequestLog, loggablePath } from './request-log.mjs';
 import { seedRepository } from './seed.mjs';
+import { seedOptions } from './seed-options.mjs';
+import { createArrivalProcessing } from './task-arrival.mjs';
+import { createMissingAnswerWatch } from './missing-answers.mjs';
 import { APP_CLIENT_ID, CITIZEN_CLIENT_ID, CLIENT_NAMES, createSmartAuth } from './smart-auth.mjs';
 
 const HOST = '127.0.0.1';
@@ -41,7 +44,7 @@ const print = (text) => process.stdout.write(`${text}\n`);
  *   lines go (stdout; tests collect them even when quiet). listReadsInternalOnly: the municipality's MinLog
  *   policy for list reads without a citizen in context (env SANDBOX_LIST_READS_INTERNAL_ONLY=0 turns it off;
  *   on by default): their AuditEvents are marked INTERNAL_AUDIT_ONLY.
- * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, close(): Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, fhirBase: string, dataDir: string, checkMissingAnswers(): Promise<number>, close(): Promise<void> }>}
  */
 export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quiet = false, tokenTtl, now = process.env.SANDBOX_NOW, maxBodyBytes, log: logLine, listReadsInternalOnly = process.env.SANDBOX_LIST_READS_INTERNAL_ONLY !== '0' } = {}) {
   const started = performance.now();
@@ -65,6 +68,10 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
     await store.replaceAll(() => seedRepository(repo));
     seeded = true;
   }
+  // FUT's automated processing: responses are triaged on arrival, missing answers become tasks.
+  repo.onResponseStored = createArrivalProcessing(repo);
+  const missingAnswers = createMissingAnswerWatch({ repo, store, onError: (err) => process.stderr.write(`sandbox: missing-answer check: ${err.message}\n`) });
+  await missingAnswers.start();
 
   /** @type {string[]} */
   let origins = [];
@@ -105,11 +112,18 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
       // Wiping every citizen's data takes a same-origin Origin header: a page elsewhere cannot send one,
       // and a bare request (curl, a script) must say where it comes from (npm run sandbox:reset does).
       if (!from) return sendJson(res, 403, { error: 'reset needs an Origin header of this sandbox' });
-      await store.replaceAll(async () => {
+      let options;
+      try {
+        options = seedOptions(JSON.parse((await readBody(req, 1024)) || '{}'));
+      } catch (err) {
+        return sendJson(res, 400, { error: String(err.message) });
+      }
+      const summary = await store.replaceAll(async () => {
         repo.clear();
-        await seedRepository(repo);
+        return seedRepository(repo, options);
       });
-      return sendJson(res, 200, { reset: true, resources: repo.counts() });
+      await missingAnswers.check();
+      return sendJson(res, 200, { reset: true, citizens: summary.total, openTasks: summary.openTasks, resources: repo.counts() });
     }
     return sendJson(res, 404, { error: 'not found' });
   }
@@ -177,7 +191,10 @@ export async function startSandbox({ port = 8080, dataDir = defaultDataDir, quie
     port: actualPort,
     fhirBase: `${url}/fhir`,
     dataDir,
+    /** Runs the missing-answer check now (tests); resolves to the number of tasks it made. */
+    checkMissingAnswers: () => missingAnswers.check(),
     close() {
+      missingAnswers.stop();
       closing ??= (async () => {
         await new Promise((resolve) => {
           server.close(() => resolve(undefined));

@@ -8,6 +8,8 @@ export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(packageDir, '..', '..');
 /** Default data folder, git-ignored at the repo root. */
 export const defaultDataDir = join(repoRoot, '.sandbox-data');
+/** @kpro/core's sources (the seed's cache key covers the engines it runs). */
+export const coreSrcDir = join(repoRoot, 'packages', 'core', 'src');
 /** Sample questionnaires owned by @kpro/core; the sandbox seeds them unchanged. */
 export const questionnaireDir = join(repoRoot, 'packages', 'core', 'content', 'questionnaires');
 /** Action guides to seed (empty until the guides land). */

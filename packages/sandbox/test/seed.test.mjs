@@ -36,11 +36,11 @@ describe('citizens', () => {
 });
 
 describe('clinical content', () => {
-  it('has staff, organisation, care team, questionnaires and plan templates', () => {
-    assert.equal(ofType('Practitioner').length, 2);
-    assert.equal(ofType('PractitionerRole').length, 2);
+  it('has staff, organisation, care teams, questionnaires and plan templates', () => {
+    assert.equal(ofType('Practitioner').length, 6);
+    assert.equal(ofType('PractitionerRole').length, 6);
     assert.equal(ofType('Organization')[0].name, 'Testkommune');
-    assert.equal(ofType('CareTeam').length, 1);
+    assert.deepEqual(ofType('CareTeam').map((t) => t.name), ['Rehabiliteringsteamet, Testkommune', 'Hjerterehabilitering Nord', 'Diabetesteam Syd', 'Genoptræning Øst']);
     const versions = ofType('Questionnaire').map((q) => `${q.id}@${q.version}`).sort();
     assert.deepEqual(versions, ['kommunal-rehabilitering@1.1.0', 'who-5-v0.9@0.9.0', 'who-5@1.0.0']);
     const plans = Object.fromEntries(ofType('PlanDefinition').map((p) => [p.title, p]));
@@ -103,6 +103,67 @@ describe('clinical content', () => {
     assert.deepEqual(byName['jens-test-pedersen'].results.map(majority), ['red', 'yellow', 'green']);
     assert.equal(byName['birthe-test-andersen'].results[2].overall, 'red');
     assert.ok(byName['karen-test-hansen'].results.some((r) => r.overall === 'green'));
+  });
+});
+
+describe('care teams and tasks', () => {
+  const membersOf = (team) => team.participant.map((p) => p.member.reference);
+  it('puts Hanne and Mads in some teams and not in others, with FUT participant roles and no subject', () => {
+    const teams = Object.fromEntries(ofType('CareTeam').map((t) => [t.id, t]));
+    const inTeams = (who) => Object.keys(teams).filter((id) => membersOf(teams[id]).includes(`Practitioner/${who}`));
+    assert.deepEqual(inTeams('practitioner-mads'), ['rehabiliteringsteam', 'hjerterehabilitering-nord']);
+    assert.deepEqual(inTeams('practitioner-hanne'), ['rehabiliteringsteam', 'diabetesteam-syd']);
+    for (const team of Object.values(teams)) {
+      assert.equal(team.subject, undefined, 'FUT: teams are not per citizen');
+      assert.ok(team.reasonCode?.length && team.status === 'active');
+      for (const p of team.participant) assert.equal(p.role[0].coding[0].system, 'http://ehealth.sundhed.dk/cs/careteam-participant-role');
+    }
+    for (const plan of ofType('CarePlan')) {
+      const episode = ofType('EpisodeOfCare').find((e) => e.patient.reference === plan.subject.reference);
+      assert.deepEqual(plan.careTeam.map((r) => r.reference), episode.team.map((r) => r.reference), 'the plan and the episode name the same team');
+    }
+  });
+
+  it('gives every seeded response its ClinicalImpression and Task, as its arrival would; each citizen’s newest still open', () => {
+    const responses = ofType('QuestionnaireResponse');
+    const tasks = ofType('Task');
+    assert.equal(tasks.length, responses.length);
+    for (const qr of responses) {
+      const task = tasks.find((t) => t.identifier[0].value === `arrival:${qr.id}`);
+      assert.ok(task, qr.id);
+      const ci = ofType('ClinicalImpression').find((c) => `ClinicalImpression/${c.id}` === task.focus.reference);
+      assert.equal(ci.investigation[0].item[0].reference, `QuestionnaireResponse/${qr.id}`);
+      assert.equal(Date.parse(task.authoredOn) - Date.parse(qr.authored), 5 * 60 * 1000, 'made five minutes after it arrived');
+      const plan = ofType('CarePlan').find((p) => p.subject.reference === qr.subject.reference);
+      assert.deepEqual(task.extension.filter((e) => e.url.endsWith('ehealth-task-responsible')).map((e) => e.valueReference.reference), plan.careTeam.map((r) => r.reference));
+      const newest = qr.id.endsWith('-slut-svar');
+      assert.equal(task.status, newest ? (qr.id.startsWith('jens-') ? 'in-progress' : 'requested') : 'completed', qr.id);
+      if (task.status === 'completed') {
+        assert.equal(task.note[0].text, 'Vurderet');
+        const team = ofType('CareTeam').find((t) => `CareTeam/${t.id}` === plan.careTeam[0].reference);
+        assert.ok(membersOf(team).includes(task.owner.reference), 'assessed by a member of the team');
+        assert.notEqual(task.owner.reference, 'Practitioner/practitioner-hanne', 'not by a read-only clinician');
+      }
+    }
+    const red = tasks.filter((t) => t.status !== 'completed' && t.priority === 'asap').map((t) => t.for.reference);
+    assert.deepEqual(red, ['Patient/inge-test-jensen', 'Patient/birthe-test-andersen'], 'red first: Inge and Birthe');
+  });
+
+  it('seeds a large municipality quickly and deterministically (2,000 citizens, 5,000 open tasks)', async () => {
+    const started = performance.now();
+    const big = await buildSeed({ citizens: 2000, openTasks: 5000 });
+    const ms = performance.now() - started;
+    const count = (type) => big.resources.filter((r) => r.resourceType === type).length;
+    assert.equal(count('Patient'), 2000);
+    assert.equal(count('QuestionnaireResponse'), 6000);
+    assert.equal(big.resources.filter((r) => r.resourceType === 'Task' && r.status !== 'completed').length, 5000);
+    assert.equal(big.summary.openTasks, 5000);
+    const cprs = big.resources.filter((r) => r.resourceType === 'Patient').map((p) => p.identifier[0].value);
+    assert.equal(new Set(cprs).size, 2000, 'every CPR once');
+    for (const cpr of cprs) assert.equal(passesMod11(cpr), false);
+    const again = await buildSeed({ citizens: 2000, openTasks: 5000 });
+    assert.deepEqual(again.resources.filter((r) => r.resourceType === 'Task').map((t) => [t.id, t.status]), big.resources.filter((r) => r.resourceType === 'Task').map((t) => [t.id, t.status]));
+    assert.ok(ms < 30_000, `built in ${Math.round(ms)} ms`);
   });
 });
 
