@@ -37,8 +37,13 @@ export function auditActionOf(interaction: AuditInteraction): AuditAction {
 }
 
 export interface AuditedRequest {
-  /** The citizen whose data the request touched (a Patient id). */
-  patientId: string;
+  /**
+   * The citizen whose data the request touched (a Patient id). Absent for a write that concerns no
+   * citizen (a care team's members): then `resource` names what was written, and no MinLog sees it.
+   */
+  patientId?: string;
+  /** The resource written (`CareTeam/<id>`), as an entity with role 4 (domain resource). */
+  resource?: string;
   interaction: AuditInteraction;
   /** The primary resource type (FUT: `outcomeDesc`). */
   resourceType: string;
@@ -54,6 +59,10 @@ export interface AuditedRequest {
   internalOnly?: boolean;
   recorded?: Date;
 }
+
+/** Entity role of a resource the request wrote, when it concerns no citizen. */
+export const RESOURCE_ROLE = '4';
+const LIFECYCLE: Partial<Record<AuditAction, string>> = { C: 'Creation', U: 'Amendment', D: 'Logical deletion' };
 
 /** One AuditEvent for one citizen touched by one request. Names people by reference only: no CPR. */
 export function buildAuditEvent(r: AuditedRequest): fhir4.AuditEvent {
@@ -82,11 +91,25 @@ export function buildAuditEvent(r: AuditedRequest): fhir4.AuditEvent {
       type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
     },
     entity: [
-      {
-        what: { reference: `Patient/${r.patientId}` },
-        type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1', display: 'Person' },
-        role: { system: OBJECT_ROLE_SYSTEM, code: PATIENT_ROLE, display: 'Patient' },
-      },
+      ...(r.patientId
+        ? [
+            {
+              what: { reference: `Patient/${r.patientId}` },
+              type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1', display: 'Person' },
+              role: { system: OBJECT_ROLE_SYSTEM, code: PATIENT_ROLE, display: 'Patient' },
+            },
+          ]
+        : []),
+      ...(r.resource
+        ? [
+            {
+              what: { reference: r.resource },
+              type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2', display: 'System Object' },
+              role: { system: OBJECT_ROLE_SYSTEM, code: RESOURCE_ROLE, display: 'Domain Resource' },
+              ...(LIFECYCLE[auditActionOf(r.interaction)] ? { lifecycle: { system: 'http://hl7.org/fhir/dicom-audit-lifecycle', code: LIFECYCLE[auditActionOf(r.interaction)] } } : {}),
+            },
+          ]
+        : []),
       {
         what: { identifier: { value: r.correlationId } },
         type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2', display: 'System Object' },

@@ -9,7 +9,9 @@ import {
   lookUpsOf,
   patientIdOf,
   patientsOf,
+  resourceWritesFor,
   type AuditedRequest,
+  type Touch,
 } from './index.js';
 
 const request = (over: Partial<AuditedRequest> = {}): AuditedRequest => ({
@@ -91,6 +93,28 @@ describe('audit: which citizens a request touches', () => {
     ]);
     expect(entries.map((e) => `${e.patientId} ${e.action}`)).to.deep.equal(['inge R', 'jens R', 'inge C']);
     expect(auditEntriesFor([{ interaction: 'read', resource: { resourceType: 'PlanDefinition', id: 'p' } }])).to.deep.equal([]);
+  });
+
+  it('audits writes that concern no citizen (a care team) by the resource, reaching no MinLog', () => {
+    const team = { resourceType: 'CareTeam', id: 'nord', participant: [{ member: { reference: 'Practitioner/mads' } }] };
+    const touches: Touch[] = [
+      { interaction: 'update', resource: team },
+      { interaction: 'patch', resource: team },
+      { interaction: 'read', resource: team },
+      { interaction: 'update', resource: { resourceType: 'Task', id: 't', for: { reference: 'Patient/inge' } } as never },
+      { interaction: 'create', resource: { resourceType: 'CareTeam' } },
+    ];
+    const entries = resourceWritesFor(touches);
+    expect(entries).to.deep.equal([{ resource: 'CareTeam/nord', action: 'U', interaction: 'update', resourceType: 'CareTeam' }]);
+    const event = buildAuditEvent({ ...request(), patientId: undefined, ...entries[0]! });
+    expect(event.entity!.map((e) => [e.what?.reference ?? e.what?.identifier?.value, e.role?.code, e.lifecycle?.code])).to.deep.equal([
+      ['CareTeam/nord', '4', 'Amendment'],
+      ['c-1', '21', undefined],
+    ]);
+    expect(auditedPatientOf(event)).to.equal(undefined);
+    expect(lookUpsOf('inge', [event])).to.deep.equal([]);
+    const read = buildAuditEvent({ ...request(), patientId: undefined, resource: 'CareTeam/nord', interaction: 'read' });
+    expect(read.entity![0]!).to.not.have.property('lifecycle');
   });
 
   it('calls a search without a citizen in context a list read', () => {

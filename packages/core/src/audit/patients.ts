@@ -80,6 +80,33 @@ export function auditEntriesFor(touches: Iterable<Touch>): AuditEntry[] {
   return [...entries.values()];
 }
 
+/** One AuditEvent to write for a write that concerns no citizen (a care team's members). */
+export interface ResourceAuditEntry {
+  /** `Type/id` of what was written. */
+  resource: string;
+  action: AuditAction;
+  interaction: AuditInteraction;
+  resourceType: string;
+}
+
+const WRITES = new Set<AuditInteraction>(['create', 'update', 'patch', 'delete']);
+
+/**
+ * The writes of one request that concern no citizen (a CareTeam's participants): audited like any write,
+ * with the resource as entity and no citizen, so they reach no MinLog. Reads of such resources (the
+ * directory, definitions) are not audited.
+ */
+export function resourceWritesFor(touches: Iterable<Touch>): ResourceAuditEntry[] {
+  const entries = new Map<string, ResourceAuditEntry>();
+  for (const { interaction, resource } of touches) {
+    if (!WRITES.has(interaction) || !resource.id || patientsOf(resource).size) continue;
+    const ref = `${resource.resourceType}/${resource.id}`;
+    const action = auditActionOf(interaction);
+    if (!entries.has(`${ref}|${action}`)) entries.set(`${ref}|${action}`, { resource: ref, action, interaction, resourceType: resource.resourceType });
+  }
+  return [...entries.values()];
+}
+
 /**
  * A list read: a search made without a citizen in context (a task overview or worklist) that returns
  * citizens' data. FUT audits it per citizen like any read; whether those entries reach the citizens'
