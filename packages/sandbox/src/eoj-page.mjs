@@ -4,19 +4,24 @@
 // (this is the EHR) and goes to the app inside the token response, never in a URL.
 // The EOJ has a browser session (a cookie): a launch belongs to the session that created it, and the
 // authorization server accepts it only from that session.
-import { ageOn, formatDate, lookUpsOf } from '@kpro/core';
+import { ageOn, formatDate, lookUpsOf, patientIdOf } from '@kpro/core';
 import { formatCpr, CPR_SYSTEM } from './cpr.mjs';
 import { escapeHtml, parseCookies, parseForm, readBody, redirect, sendHtml, sendJson } from './http-util.mjs';
 import { randomId } from './launches.mjs';
 import { EOJ_STYLE, layout } from './page-layout.mjs';
 import { PRACTITIONERS, practitionerById, practitionerLabel } from './roles.mjs';
 import { UNKNOWN_CITIZEN } from './seed.mjs';
+import { teamsOf } from './fhir-worklist.mjs';
 
 export const INTENTS = [
   { code: 'answers', label: 'Besvarelser' },
   { code: 'plans', label: 'Planer' },
   { code: 'answer-on-behalf', label: 'Besvar på borgers vegne' },
+  // No citizen: the clinician's task overview across the citizens of her care teams.
+  { code: 'tasks', label: 'Opgaver (uden borger)' },
 ];
+/** What the task overview may ask the EOJ to open a citizen in (ui.launchActivity, kpro-open-patient). */
+const OPEN_PATIENT_INTENTS = ['answers', 'plans', 'answer-on-behalf'];
 
 /** The EOJ user's language: the launch passes it on, and the app starts in it. */
 export const LOCALES = [
@@ -32,6 +37,44 @@ export const SIMULATIONS = [
   { code: 'fhir-down', label: 'FHIR-server nede' },
 ];
 
+
+/**
+ * The EOJ listens to the app in its frame, as SMART Web Messaging has it: `ui.launchActivity` with
+ * activityType `kpro-open-patient` and `activityParameters.patient` (`Patient/<id>`, optionally `intent`)
+ * opens that citizen in a new launch for the same user, replacing this page (and its frame). Only
+ * messages from the frame itself on this origin count; the app gets a response (status success or
+ * failure) before the page is replaced.
+ */
+const OPEN_PATIENT_SCRIPT = `<script>
+(() => {
+  const frame = document.getElementById('pro-frame');
+  const error = document.querySelector('[data-testid=open-patient-error]');
+  window.addEventListener('message', async (event) => {
+    if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
+    const m = event.data;
+    if (!m || typeof m !== 'object' || m.messageType !== 'ui.launchActivity') return;
+    const payload = m.payload && typeof m.payload === 'object' ? m.payload : {};
+    if (payload.activityType !== 'kpro-open-patient') return;
+    const parameters = payload.activityParameters && typeof payload.activityParameters === 'object' ? payload.activityParameters : {};
+    const reply = (status, text) => event.source.postMessage({ messageId: String(Date.now()), responseToMessageId: m.messageId, additionalResponsesExpected: false, payload: { status, ...(text ? { statusDetail: { text } } : {}) } }, event.origin);
+    let answer;
+    try {
+      const res = await fetch('/eoj/open-patient', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: frame.dataset.launchId, patient: parameters.patient, intent: parameters.intent }) });
+      answer = { ok: res.ok, body: await res.json().catch(() => ({})) };
+    } catch {
+      answer = { ok: false, body: { error: 'EOJ kunne ikke nås' } };
+    }
+    if (!answer.ok) {
+      reply('failure', answer.body.error);
+      error.textContent = 'Borgeren kunne ikke åbnes: ' + (answer.body.error || 'ukendt fejl');
+      error.hidden = false;
+      return;
+    }
+    reply('success');
+    location.assign(answer.body.session);
+  });
+})();
+</script>`;
 
 /** The EOJ's session cookie (HttpOnly: no script reads it; SameSite=Lax: the app's frame is same-site). */
 export const EOJ_SESSION_COOKIE = 'kpro_eoj_session';
@@ -102,6 +145,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     </label>
     <label class="field"><span><input type="checkbox" name="eojBanner" value="1" data-testid="eoj-banner-checkbox"> EOJ viser selv borgerbanner</span></label>
     <button class="primary" type="submit" data-testid="open-pro">Åbn PRO</button>
+    <button type="submit" name="open" value="tasks" data-testid="open-tasks" title="Opgaveoverblik for dine teams, uden borger">Opgaver</button>
   </div>
 </div>
 <table data-testid="citizen-list">
@@ -126,14 +170,17 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
   async function createLaunch(req, res) {
     const form = parseForm(await readBody(req));
     const practitioner = practitionerById(String(form.practitioner ?? ''));
-    const intent = INTENTS.find((i) => i.code === form.intent)?.code;
+    // "Opgaver" is its own button too: the task overview needs no citizen and no intent chosen.
+    const intent = form.open === 'tasks' ? 'tasks' : INTENTS.find((i) => i.code === form.intent)?.code;
     const simulate = SIMULATIONS.find((s) => s.code === (form.simulate ?? 'none'))?.code;
     const locale = LOCALES.find((l) => l.code === (form.locale ?? 'da'))?.code ?? 'da';
     const again = { practitioner: practitioner?.id, intent, simulate, locale };
     if (!practitioner || !intent || !simulate) return home(req, res, { ...again, error: 'Vælg behandler, formål og fejlsimulering.' });
     let patientId;
     let cpr;
-    if (simulate === 'unknown') {
+    if (intent === 'tasks') {
+      // The task overview: no citizen in context (an "unknown citizen" has nothing to simulate here).
+    } else if (simulate === 'unknown') {
       // The EOJ knows a citizen the FHIR server has never seen: only the CPR reaches the app.
       cpr = UNKNOWN_CITIZEN.cpr;
     } else {
@@ -148,11 +195,48 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       patientId,
       cpr,
       intent,
-      simulate,
+      simulate: intent === 'tasks' && simulate === 'unknown' ? 'none' : simulate,
       locale,
       eojShowsBanner: form.eojBanner === '1',
     });
     return redirect(res, `/eoj/session/${launch.id}`);
+  }
+
+  /**
+   * The task overview asks to open a citizen (the EOJ page passes on its frame's `ui.launchActivity`
+   * message): a new launch with that citizen in context, for the same user in the same EOJ session, as if
+   * the clinician had picked her in the citizen list. Only from a task overview launch of this session,
+   * only for a citizen with a task of the user's care teams, only from this origin.
+   */
+  async function openPatient(req, res, origin) {
+    if (req.headers.origin !== origin) return sendJson(res, 403, { error: 'Kun EOJ-siden selv kan åbne en borger' });
+    let body;
+    try {
+      body = JSON.parse(await readBody(req, 4096));
+    } catch {
+      return sendJson(res, 400, { error: 'Forespørgslen kunne ikke læses' });
+    }
+    const from = launches.ofSession(typeof body?.from === 'string' ? body.from : undefined, eojSessionOf(req));
+    if (!from || from.intent !== 'tasks') return sendJson(res, 403, { error: 'Borgere åbnes fra opgaveoverblikket i denne EOJ-session' });
+    const intent = body.intent === undefined ? 'answers' : OPEN_PATIENT_INTENTS.find((i) => i === body.intent);
+    const patientId = typeof body.patient === 'string' && /^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(body.patient) ? patientIdOf(body.patient) : undefined;
+    if (!intent || !patientId) return sendJson(res, 400, { error: 'Angiv borgeren som Patient/<id> og et formål (answers, plans, answer-on-behalf)' });
+    const patient = await repo.readResource('Patient', patientId).catch(() => undefined);
+    if (!patient || !repo.patientsOfTeams(teamsOf(repo, `Practitioner/${from.practitionerId}`)).has(patient.id)) {
+      return sendJson(res, 403, { error: 'Borgeren har ingen opgave i dine teams' });
+    }
+    const launch = launches.create({
+      eojSession: from.eojSession,
+      practitionerId: from.practitionerId,
+      patientId: patient.id,
+      cpr: cprOf(patient),
+      intent,
+      simulate: 'none',
+      locale: from.locale,
+      eojShowsBanner: from.eojShowsBanner,
+      openedFrom: 'tasks',
+    });
+    return sendJson(res, 200, { session: `/eoj/session/${launch.id}` });
   }
 
   async function session(req, res, origin, launchId) {
@@ -163,19 +247,28 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       return sendHtml(res, 404, layout({ title: 'Launch udløbet', body: '<h1>Launch findes ikke længere</h1><p data-testid="launch-gone">Et launch kan bruges én gang og i fem minutter, og kun i den browser, der oprettede det. Åbn borgeren igen. <a href="/">Tilbage til borgerlisten</a></p>' }));
     }
     const practitioner = practitionerById(launch.practitionerId);
+    const tasks = launch.intent === 'tasks';
     const patient = launch.patientId ? await repo.readResource('Patient', launch.patientId).catch(() => undefined) : undefined;
-    const name = patient ? nameOf(patient) : UNKNOWN_CITIZEN.name;
+    const name = tasks ? 'Opgaver' : patient ? nameOf(patient) : UNKNOWN_CITIZEN.name;
     const birthDate = patient?.birthDate ?? UNKNOWN_CITIZEN.birthDate;
-    const banner = launch.eojShowsBanner
-      ? `<div class="banner" data-testid="eoj-banner"><span class="name">${escapeHtml(name)}</span><span>CPR ${escapeHtml(formatCpr(launch.cpr))}</span><span>${ageOn(birthDate)} år</span></div>`
-      : '';
+    const banner =
+      launch.eojShowsBanner && !tasks
+        ? `<div class="banner" data-testid="eoj-banner"><span class="name">${escapeHtml(name)}</span><span>CPR ${escapeHtml(formatCpr(launch.cpr))}</span><span>${ageOn(birthDate)} år</span></div>`
+        : '';
+    // Back to the task overview from a citizen opened from it: a new launch, as the EOJ's own button would make.
+    const backToTasks =
+      launch.openedFrom === 'tasks'
+        ? ` · <form method="post" action="/eoj/launch" style="display:inline"><input type="hidden" name="practitioner" value="${escapeHtml(launch.practitionerId)}"><input type="hidden" name="locale" value="${escapeHtml(launch.locale ?? 'da')}"><input type="hidden" name="simulate" value="none"><button type="submit" name="open" value="tasks" data-testid="back-to-tasks">← Opgaver</button></form>`
+        : '';
     const iss = `${origin}/fhir`;
     const src = `/app/launch.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(launch.id)}`;
     const intentLabel = INTENTS.find((i) => i.code === launch.intent)?.label ?? launch.intent;
     const simulateLabel = launch.simulate !== 'none' ? ` · simuleret fejl: ${SIMULATIONS.find((s) => s.code === launch.simulate)?.label}` : '';
     const body = `${banner}
-<p class="muted"><a href="/" data-testid="back-to-list">← Borgerliste</a> · PRO (${escapeHtml(intentLabel)})${escapeHtml(simulateLabel)}</p>
-<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" allow="clipboard-write" src="${escapeHtml(src)}"></iframe>`;
+<p class="muted"><a href="/" data-testid="back-to-list">← Borgerliste</a>${backToTasks} · PRO (${escapeHtml(intentLabel)})${escapeHtml(simulateLabel)}</p>
+<p class="error" role="alert" data-testid="open-patient-error" hidden></p>
+<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" allow="clipboard-write" src="${escapeHtml(src)}"></iframe>
+${OPEN_PATIENT_SCRIPT}`;
     const header = `<span style="margin-left:auto">${escapeHtml(practitioner ? practitionerLabel(practitioner) : '')}</span>`;
     sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));
   }
@@ -211,6 +304,7 @@ ${rows || '<tr><td colspan="4">Ingen opslag.</td></tr>'}
       const path = new URL(req.url ?? '/', origin).pathname;
       if (req.method === 'GET' && (path === '/' || path === '/eoj' || path === '/eoj/')) return home(req, res).then(() => true);
       if (req.method === 'POST' && path === '/eoj/launch') return createLaunch(req, res).then(() => true);
+      if (req.method === 'POST' && path === '/eoj/open-patient') return openPatient(req, res, origin).then(() => true);
       const m = /^\/eoj\/session\/([A-Za-z0-9_-]+)$/.exec(path);
       if (req.method === 'GET' && m) return session(req, res, origin, m[1]).then(() => true);
       const ml = /^\/eoj\/minlog\/([A-Za-z0-9\-.]{1,64})$/.exec(path);

@@ -1,7 +1,8 @@
 // Access control for one request: a view of the repository that enforces the token's SMART scopes
-// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment; that refuses any
-// client write of an AuditEvent (the server writes them); and that tells the audit what the request read
-// and wrote. Done at the repository level, not per URL, so batches, transactions, _include/_revinclude
+// (resource type + c/r/u/d/s) and, for patient-level scopes, the patient compartment; that narrows the
+// user-level Task and Patient scopes of a launch without a citizen to the user's care teams' tasks and the
+// names of their citizens (fhir-worklist.mjs); that refuses any client write of an AuditEvent (the server
+// writes them); and that tells the audit what the request read and wrote. Done at the repository level, not per URL, so batches, transactions, _include/_revinclude
 // and conditional requests are checked (and audited) by the same code as plain reads and writes.
 import './websocket-shim.mjs';
 import {
@@ -12,11 +13,13 @@ import {
   getSearchParameters,
   multipleMatches,
   OperationOutcomeError,
+  Operator,
 } from '@medplum/core';
 import { getExtraEntries } from '@medplum/fhir-router';
 import { patientIdOf, patientsOf, referencesIn } from '@kpro/core';
 import { patientCompartmentParams } from './fhir-definitions.mjs';
 import { accessFor } from './scopes.mjs';
+import { checkCareTeamUpdate, checkTaskUpdate, patientInList, patientRevealed, requireIfMatch, taskOnTeams, teamsOf } from './fhir-worklist.mjs';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -92,13 +95,14 @@ const NO_AUDIT = { touch() {}, mark: () => 0, rollback() {} };
 
 /**
  * @param {import('./fhir-repository.mjs').SandboxRepository} repo
- * @param {{ scopes: string[], patient?: string }} grant
+ * @param {{ scopes: string[], patient?: string, sub?: string }} grant
  * @param {Pick<ReturnType<import('./fhir-audit.mjs').createTouchCollector>, 'touch' | 'mark' | 'rollback'>} [audit]
  *   told about every resource the request read or wrote, once it succeeded
  * @returns {import('./fhir-repository.mjs').SandboxRepository}
  */
 export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   const { scopes, patient } = grant;
+  const user = grant.sub ?? '';
 
   /** @returns {'all'|'patient'} */
   const check = (type, action) => {
@@ -148,9 +152,71 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   };
   const readRaw = (type, id) => repo.readResource(type, id);
 
+  // The worklist (user/Task, user/Patient: a launch without a citizen): the user's care teams decide.
+  /** @type {Set<string> | undefined} */
+  let teams;
+  const myTeams = () => (teams ??= teamsOf(repo, user));
+  const isWorklist = (type, access) => access === 'all' && (type === 'Task' || type === 'Patient');
+  const assertOnMyTeams = (task) => {
+    if (!taskOnTeams(task, myTeams())) throw forbiddenError(`Task/${task.id} is not a task of your care teams`);
+  };
+  const assertMyCitizen = (patientResource) => {
+    if (!repo.patientsOfTeams(myTeams()).has(patientResource.id)) throw forbiddenError(`Patient/${patientResource.id} has no task of your care teams`);
+  };
+  /** A worklist read of one resource: a task of the user's teams, or the name of a citizen it is for. */
+  const readForList = (type, resource) => {
+    if (type === 'Task') assertOnMyTeams(resource);
+    else assertMyCitizen(resource);
+    audit.touch('read', resource, { list: true });
+    return type === 'Patient' ? patientInList(resource) : resource;
+  };
+
+  /** A worklist search: the teams' tasks (paged by the repository's task index), or their citizens' names. */
+  const worklistSearch = async (searchRequest) => {
+    const { count, offset, include, revInclude, ...rest } = searchRequest;
+    const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const start = offset ?? 0;
+    let page;
+    let total;
+    if (rest.resourceType === 'Task') {
+      const teamIds = [...myTeams()];
+      if (!teamIds.length) return { resourceType: 'Bundle', type: 'searchset', total: 0 };
+      const onMyTeams = { code: 'responsible', operator: Operator.EQUALS, value: teamIds.map((id) => `CareTeam/${id}`).join(',') };
+      const bundle = await repo.search({ ...rest, filters: [...(rest.filters ?? []), onMyTeams], count: pageSize, offset: start });
+      page = bundle.entry ?? [];
+      total = bundle.total;
+    } else {
+      const allowed = repo.patientsOfTeams(myTeams());
+      const all = await repo.search({ ...rest, count: undefined, offset: undefined });
+      const entries = (all.entry ?? []).filter((e) => allowed.has(e.resource.id));
+      page = entries.slice(start, start + pageSize).map((e) => ({ ...e, resource: patientInList(e.resource) }));
+      total = entries.length;
+    }
+    for (const e of page) audit.touch('search-type', e.resource, { list: true });
+    if ((include || revInclude) && page.length) await getExtraEntries(proxy, searchRequest, page.map((e) => e.resource), page);
+    return { resourceType: 'Bundle', type: 'searchset', total, entry: page.length ? page : undefined };
+  };
+
+  /**
+   * An update the worklist or the team page may make (a task's workflow fields, a team's participants),
+   * with If-Match; undefined when the update is not one of those.
+   */
+  const checkedUpdate = async (type, access, existing, next, options) => {
+    if (access !== 'all' || (type !== 'Task' && type !== 'CareTeam')) return false;
+    if (!existing) throw forbiddenError(`${type}s are not created with this scope`);
+    requireIfMatch(options, `A ${type}`);
+    if (type === 'Task') {
+      assertOnMyTeams(existing);
+      checkTaskUpdate(existing, next, user, forbiddenError);
+    } else {
+      await checkCareTeamUpdate(existing, next, user, (t, id) => readRaw(t, id).catch(() => undefined), forbiddenError);
+    }
+    return true;
+  };
+
   /** Runs a search without paging or includes, keeps what the token may see, then pages and includes. */
   const search = async (searchRequest) => {
-    check(searchRequest.resourceType, 's');
+    if (isWorklist(searchRequest.resourceType, check(searchRequest.resourceType, 's'))) return worklistSearch(searchRequest);
     const { count, offset, include, revInclude, ...rest } = searchRequest;
     const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const start = offset ?? 0;
@@ -168,8 +234,15 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
   const overrides = {
     search,
     async readResource(type, id) {
-      check(type, 'r');
+      const access = check(type, 'r');
       const resource = await readRaw(type, id);
+      if (isWorklist(type, access)) {
+        if (type === 'Task') return readForList(type, resource);
+        // One citizen read on her own from the worklist (to show her CPR): a look-up of her, in MinLog.
+        assertMyCitizen(resource);
+        audit.touch('read', resource);
+        return patientRevealed(resource);
+      }
       assertReadable(resource);
       audit.touch('read', resource);
       return resource;
@@ -179,17 +252,37 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
       return proxy.readResource(type, id);
     },
     async readReferences(references) {
-      return Promise.all(references.map((r) => proxy.readReference(r).catch((err) => err)));
+      // `_include`: in a worklist, the tasks' citizens come as names only, as list reads.
+      const one = async (r) => {
+        const [type, id] = r.reference?.split('/') ?? [];
+        const access = accessFor(scopes, type, 'r');
+        return isWorklist(type, access) ? readForList(type, await readRaw(type, id)) : proxy.readReference(r);
+      };
+      return Promise.all(references.map((r) => one(r).catch((err) => err)));
     },
     async readHistory(type, id, options) {
-      check(type, 'r');
+      const access = check(type, 'r');
+      if (isWorklist(type, access)) {
+        if (type === 'Patient') throw forbiddenError('A worklist reads a citizen’s name, not her history');
+        assertOnMyTeams(await readRaw(type, id));
+        const bundle = await repo.readHistory(type, id, options);
+        for (const e of bundle.entry ?? []) if (e.resource) audit.touch('history-instance', e.resource, { list: true });
+        return bundle;
+      }
       assertReadable(await readRaw(type, id));
       const bundle = await repo.readHistory(type, id, options);
       for (const e of bundle.entry ?? []) if (e.resource) audit.touch('history-instance', e.resource);
       return bundle;
     },
     async readVersion(type, id, versionId) {
-      check(type, 'r');
+      const access = check(type, 'r');
+      if (isWorklist(type, access)) {
+        if (type === 'Patient') throw forbiddenError('A worklist reads a citizen’s name, not her history');
+        assertOnMyTeams(await readRaw(type, id));
+        const version = await repo.readVersion(type, id, versionId);
+        audit.touch('vread', version, { list: true });
+        return version;
+      }
       assertReadable(await readRaw(type, id));
       const version = await repo.readVersion(type, id, versionId);
       audit.touch('vread', version);
@@ -205,6 +298,11 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     async updateResource(resource, options) {
       const access = check(resource.resourceType, 'u');
       const existing = await readRaw(resource.resourceType, resource.id).catch(() => undefined);
+      if (await checkedUpdate(resource.resourceType, access, existing, resource, options)) {
+        const result = await repo.updateResource(resource, options);
+        audit.touch('update', result);
+        return result;
+      }
       if (existing) assertWritable(existing, access);
       else check(resource.resourceType, 'c'); // an update that creates is a create
       assertWritable(resource, access);
@@ -215,7 +313,18 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     },
     async patchResource(type, id, patch, options) {
       const access = check(type, 'u');
-      assertWritable(await readRaw(type, id), access);
+      const existing = await readRaw(type, id);
+      if (access === 'all' && (type === 'Task' || type === 'CareTeam')) {
+        // The patched result is checked like a whole update, and rolled back if it may not stand.
+        const result = await repo.withTransaction(async () => {
+          const patched = await repo.patchResource(type, id, patch, options);
+          await checkedUpdate(type, access, existing, { ...patched, meta: existing.meta }, options);
+          return patched;
+        });
+        audit.touch('patch', result);
+        return result;
+      }
+      assertWritable(existing, access);
       // The patched result must still be the patient's: check it, and roll the patch back if not.
       const result = await repo.withTransaction(async () => {
         const patched = await repo.patchResource(type, id, patch, options);

@@ -3,20 +3,23 @@
 // client, so it can be neither skipped nor forged. The user comes from the verified token, the correlation
 // id from the launch's token (MinLog groups a launch's requests by it). What to write is decided by
 // @kpro/core's audit module; this file collects what each request touched and stores the events.
-import { auditEntriesFor, buildAuditEvent, isListRead } from '@kpro/core';
+import { auditEntriesFor, buildAuditEvent, isListRead, resourceWritesFor } from '@kpro/core';
 
 /**
  * What one request touched, as the access layer (fhir-access.mjs) saw it succeed. A failed transaction
  * rolls its touches back with its writes.
  */
 export function createTouchCollector() {
-  /** @type {import('@kpro/core').Touch[]} */
+  /** @type {(import('@kpro/core').Touch & { list?: boolean })[]} */
   const touches = [];
   return {
     touches,
-    /** @param {import('@kpro/core').AuditInteraction} interaction @param {{ resourceType: string, id?: string }} resource */
-    touch(interaction, resource) {
-      touches.push({ interaction, resource });
+    /**
+     * @param {import('@kpro/core').AuditInteraction} interaction @param {{ resourceType: string, id?: string }} resource
+     * @param {{ list?: boolean }} [options] list: a worklist read (a task, a citizen's name in it), whatever the interaction
+     */
+    touch(interaction, resource, { list = false } = {}) {
+      touches.push({ interaction, resource, list });
     },
     mark: () => touches.length,
     /** @param {number} mark */
@@ -59,16 +62,22 @@ export function createServerAudit({ repo, clientNames, listReadsInternalOnly, ob
      * @param {{ grant: import('./fhir-server.mjs').Grant, interaction: import('@kpro/core').AuditInteraction, touches: import('@kpro/core').Touch[] }} request
      */
     async record({ grant, interaction, touches }) {
-      const entries = auditEntriesFor(touches);
-      if (!entries.length) return 0;
+      // Worklist reads (the task overview: tasks, and the names of the citizens they are for) are list
+      // reads whatever the request; so is any search without a citizen in context.
+      const listed = auditEntriesFor(touches.filter((t) => t.list));
+      const other = auditEntriesFor(touches.filter((t) => !t.list));
+      const writes = resourceWritesFor(touches);
+      if (!listed.length && !other.length && !writes.length) return 0;
       const user = { reference: grant.sub, display: await displayOf(grant.sub) };
       const client = { id: grant.clientId, display: clientNames[grant.clientId] ?? grant.clientId };
-      const internalOnly = listReadsInternalOnly && isListRead({ patientInContext: grant.patient, interaction });
-      for (const entry of entries) {
-        const event = buildAuditEvent({ ...entry, user, client, correlationId: grant.correlationId, observer, internalOnly });
-        await repo.storeTrusted(event);
-      }
-      return entries.length;
+      const otherInternal = listReadsInternalOnly && isListRead({ patientInContext: grant.patient, interaction });
+      const events = [
+        ...listed.map((entry) => ({ ...entry, internalOnly: listReadsInternalOnly })),
+        ...other.map((entry) => ({ ...entry, internalOnly: otherInternal })),
+        ...writes.map((entry) => ({ ...entry, internalOnly: false })),
+      ];
+      for (const entry of events) await repo.storeTrusted(buildAuditEvent({ ...entry, user, client, correlationId: grant.correlationId, observer }));
+      return events.length;
     },
   };
 }

@@ -145,6 +145,19 @@ export class SandboxRepository extends MemoryRepository {
     return this.#tasks.withIdentifier(identifier.system, identifier.value);
   }
 
+  /** The citizens (Patient ids) the tasks of some teams are `for`: whom a team's worklist may name. */
+  patientsOfTeams(teamIds) {
+    const stored = this.resources.get('Task');
+    const out = new Set();
+    for (const teamId of teamIds) {
+      for (const id of this.#tasks.forTeam(teamId)) {
+        const patientId = patientIdOf(stored?.get(id)?.for?.reference);
+        if (patientId) out.add(patientId);
+      }
+    }
+    return out;
+  }
+
   /** The stored Tasks `for` a citizen, as stored (read-only views and the processing of her responses). */
   tasksFor(patientId) {
     const stored = this.resources.get('Task');

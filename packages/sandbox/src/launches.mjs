@@ -13,12 +13,13 @@ const CLAIMED_TTL_MS = 60 * 60 * 1000;
 
 /**
  * @typedef {{
- *   id: string, eojSession: string, practitionerId: string, patientId?: string, cpr: string,
+ *   id: string, eojSession: string, practitionerId: string, patientId?: string, cpr?: string,
  *   intent: string, simulate: string, locale?: string, eojShowsBanner: boolean, created: number, claimed?: number,
+ *   openedFrom?: 'tasks',
  * }} Launch
  * @typedef {{
  *   accountId: string, patient?: string, cpr?: string, intent?: string, simulate?: string, locale?: string,
- *   needPatientBanner: boolean, ehrLaunch: boolean, scope: string, correlationId: string,
+ *   needPatientBanner: boolean, ehrLaunch: boolean, worklist?: boolean, scope: string, correlationId: string,
  * }} GrantContext
  */
 
@@ -68,6 +69,15 @@ export function createLaunchStore() {
       const launch = this.pending(id, eojSession);
       if (launch) launch.claimed = nowMillis();
       return launch;
+    },
+
+    /**
+     * A launch of this EOJ session, used or not, while it lives (the task overview asking the EOJ to open a
+     * citizen names the launch it runs in). @param {string | undefined} id @param {string | undefined} eojSession
+     */
+    ofSession(id, eojSession) {
+      const launch = id ? launches.get(id) : undefined;
+      return launch && eojSession && launch.eojSession === eojSession && alive(launch) ? launch : undefined;
     },
 
     /** The launch an authorization under way has claimed (its log-in and consent pages). @param {string | undefined} id */

@@ -22,7 +22,8 @@ export const PRACTITIONERS = [
     family: 'Madsen',
     roleCode: 'monitoring_adjuster',
     roleText: 'Tildeler planer og indtaster besvarelser',
-    permissions: { '*': 'rs', ...Object.fromEntries(CLINICAL_WRITE.map((t) => [t, 'cruds'])) },
+    // CareTeam u: the members of a team change who is in it (fhir-worklist.mjs).
+    permissions: { '*': 'rs', ...Object.fromEntries(CLINICAL_WRITE.map((t) => [t, 'cruds'])), CareTeam: 'rsu' },
   },
 ];
 

@@ -13,7 +13,19 @@ const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write
  * endpoint hides any resource that belongs to another citizen, e.g. a Basic or CareTeam with a subject.)
  */
 export const USER_SCOPE_TYPES = ['Questionnaire', 'PlanDefinition', 'ActivityDefinition', 'Basic', 'ValueSet', 'CodeSystem', 'Library', 'CareTeam', 'Practitioner', 'PractitionerRole', 'Organization'];
-const USER_SCOPE_ACTIONS = new Set(['r', 's']);
+const USER_SCOPE_ACTIONS = 'rs';
+/**
+ * Beyond reading: a care team's members may change who is in it (its participants only, with If-Match;
+ * fhir-worklist.mjs), when their role may (roles.mjs).
+ */
+const USER_SCOPE_MORE = { CareTeam: 'u' };
+/**
+ * Only for a launch without a citizen (the task overview, intent `tasks`): the tasks of the user's care
+ * teams (read, search, and update their owner, status, note and execution period) and the names of the
+ * citizens they are for. The FHIR endpoint narrows both to the user's teams (fhir-worklist.mjs); no other
+ * clinical data, and no patient/ scopes, since there is no citizen in context.
+ */
+export const WORKLIST_SCOPE_TYPES = { Task: 'rsu', Patient: 'rs' };
 
 /** Scopes that are not about FHIR resources; granted as requested (when the client may have them). */
 export const NON_RESOURCE_SCOPES = ['openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'offline_access', 'online_access'];
@@ -59,14 +71,20 @@ const isSubset = (a, b) => [...a].every((x) => b.has(x));
  * so a read-only clinician who asks for `patient/QuestionnaireResponse.crus` gets `.rs`.
  * Scopes with a `?param=` filter are not granted: the FHIR endpoint does not enforce such filters,
  * and granting the whole type would be more than was asked for. system/ scopes are for backend services,
- * which this sandbox does not register. user/ scopes are granted only for USER_SCOPE_TYPES, read-only;
- * `user/*` becomes one scope per such type.
+ * which this sandbox does not register. user/ scopes are granted only for USER_SCOPE_TYPES, read-only
+ * (and the update of a care team's participants), plus WORKLIST_SCOPE_TYPES in a launch without a citizen;
+ * `user/*` becomes one scope per such type. A launch without a citizen gets no patient/ scopes.
  * @param {string[]} requested
  * @param {Record<string, string>} permissions resource type (or '*') -> allowed actions, e.g. { '*': 'rs', QuestionnaireResponse: 'cruds' }
+ * @param {{ worklist?: boolean }} [context] worklist: the launch has no citizen in context (intent `tasks`)
  * @returns {string[]}
  */
-export function narrowScopes(requested, permissions) {
+export function narrowScopes(requested, permissions, { worklist = false } = {}) {
   const perms = Object.fromEntries(Object.entries(permissions).map(([k, v]) => [k, new Set(v)]));
+  const userTypes = {
+    ...Object.fromEntries(USER_SCOPE_TYPES.map((t) => [t, new Set(USER_SCOPE_ACTIONS + (USER_SCOPE_MORE[t] ?? ''))])),
+    ...(worklist ? Object.fromEntries(Object.entries(WORKLIST_SCOPE_TYPES).map(([t, a]) => [t, new Set(a)])) : {}),
+  };
   const out = [];
   for (const scope of requested) {
     if (NON_RESOURCE_SCOPES.includes(scope)) {
@@ -77,12 +95,13 @@ export function narrowScopes(requested, permissions) {
     if (!parsed || parsed.query || parsed.context === 'system') continue;
     const { context, type, actions, v1 } = parsed;
     if (context === 'user') {
-      for (const t of type === '*' ? USER_SCOPE_TYPES : USER_SCOPE_TYPES.filter((x) => x === type)) {
-        const granted = intersect(intersect(actions, USER_SCOPE_ACTIONS), perms[t] ?? perms['*'] ?? new Set());
+      for (const t of type === '*' ? Object.keys(userTypes) : Object.keys(userTypes).filter((x) => x === type)) {
+        const granted = intersect(intersect(actions, userTypes[t]), perms[t] ?? perms['*'] ?? new Set());
         if (granted.size) out.push(formatScope(context, t, granted, v1));
       }
       continue;
     }
+    if (worklist) continue; // patient/ scopes: there is no citizen in context
     if (type !== '*') {
       const granted = intersect(actions, perms[type] ?? perms['*'] ?? new Set());
       if (granted.size) out.push(formatScope(context, type, granted, v1));
@@ -97,7 +116,31 @@ export function narrowScopes(requested, permissions) {
       if (extra.size && !isSubset(extra, base)) out.push(formatScope(context, t, extra, v1));
     }
   }
-  return [...new Set(out)];
+  return mergeScopes(out);
+}
+
+/**
+ * One scope per context and type: `user/CareTeam.rs` and `user/CareTeam.rsu` asked for together are
+ * granted as `user/CareTeam.rsu` (v1 words only when every part was v1).
+ * @param {string[]} scopes
+ */
+function mergeScopes(scopes) {
+  /** @type {Map<string, { context: string, type: string, actions: Set<string>, v1: boolean } | string>} */
+  const merged = new Map();
+  for (const scope of scopes) {
+    const parsed = parseResourceScope(scope);
+    if (!parsed) {
+      merged.set(scope, scope);
+      continue;
+    }
+    const key = `${parsed.context}/${parsed.type}`;
+    const seen = merged.get(key);
+    if (seen && typeof seen !== 'string') {
+      for (const a of parsed.actions) seen.actions.add(a);
+      seen.v1 &&= parsed.v1;
+    } else merged.set(key, { context: parsed.context, type: parsed.type, actions: new Set(parsed.actions), v1: parsed.v1 });
+  }
+  return [...merged.values()].map((m) => (typeof m === 'string' ? m : formatScope(m.context, m.type, m.actions, m.v1)));
 }
 
 /**

@@ -266,7 +266,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
    * oidc-provider issues only scopes that were both requested and granted.
    */
   async function grantAndFinish(provider, origin, req, res, details, { accountId, permissions, context }) {
-    const narrowed = narrowScopes(String(details.params.scope ?? '').split(' ').filter(Boolean), permissions);
+    const narrowed = narrowScopes(String(details.params.scope ?? '').split(' ').filter(Boolean), permissions, { worklist: !!context.worklist });
     const oidcScopes = narrowed.filter((s) => NON_RESOURCE_SCOPES.includes(s));
     const resourceScopes = narrowed.filter((s) => !NON_RESOURCE_SCOPES.includes(s));
     const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
@@ -305,7 +305,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
       // EOJ asked to show the consent step (so tests can produce "denied consent").
       if (launch.simulate === 'consent' && action !== 'confirm') {
         // Show what would be granted (the role's share of the request), not the raw request.
-        const granted = narrowScopes(String(params.scope ?? '').split(' ').filter(Boolean), practitioner.permissions).join(' ');
+        const granted = narrowScopes(String(params.scope ?? '').split(' ').filter(Boolean), practitioner.permissions, { worklist: launch.intent === 'tasks' }).join(' ');
         return sendHtml(res, 200, consentPage({ uid, clientId: params.client_id, scopes: granted, who: practitioner, launch }));
       }
       return grantAndFinish(provider, origin, req, res, details, {
@@ -317,7 +317,9 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
           intent: launch.intent,
           locale: launch.locale,
           simulate: ['expired', 'fhir-down'].includes(launch.simulate) ? launch.simulate : undefined,
-          needPatientBanner: !launch.eojShowsBanner,
+          // The task overview (intent tasks): no citizen in context, so no banner and the worklist's scopes.
+          needPatientBanner: launch.intent !== 'tasks' && !launch.eojShowsBanner,
+          worklist: launch.intent === 'tasks',
           ehrLaunch: true,
         },
       });

@@ -78,6 +78,11 @@ export class TaskIndex {
     return [...(this.#by.identifier.get(`${system}|${value}`.toLowerCase()) ?? [])];
   }
 
+  /** Ids of the tasks a team is responsible for. @param {string} teamId */
+  forTeam(teamId) {
+    return [...(this.#by.responsible.get(`CareTeam/${teamId}`) ?? [])];
+  }
+
   /** Ids of the tasks `for` a citizen. */
   forPatient(patientId) {
     return [...(this.#by.patient.get(`Patient/${patientId}`) ?? [])];
@@ -105,15 +110,15 @@ export class TaskIndex {
     const pool = candidates ? [...candidates].map((id) => store.get(id)).filter(Boolean) : [...store.values()];
     const remaining = { resourceType: 'Task', filters: rest };
     const matches = rest.length ? pool.filter((task) => matchesSearchRequest(task, remaining)) : pool;
-    if (sorts.length) {
-      matches.sort((a, b) => {
-        for (const rule of sorts) {
-          const c = SORTS[rule.code](a, b);
-          if (c) return rule.descending ? -c : c;
-        }
-        return 0;
-      });
-    }
+    // Ties (and a search without _sort) in a fixed order, oldest first: pages stay put while tasks are
+    // taken and released (a new version must not move a task to the end of the list).
+    matches.sort((a, b) => {
+      for (const rule of sorts) {
+        const c = SORTS[rule.code](a, b);
+        if (c) return rule.descending ? -c : c;
+      }
+      return SORTS['authored-on'](a, b) || SORTS._id(a, b);
+    });
     return { matches, total: matches.length };
   }
 
