@@ -161,7 +161,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     if (!taskOnTeams(task, myTeams())) throw forbiddenError(`Task/${task.id} is not a task of your care teams`);
   };
   const assertMyCitizen = (patientResource) => {
-    if (!repo.patientsOfTeams(myTeams()).has(patientResource.id)) throw forbiddenError(`Patient/${patientResource.id} has no task of your care teams`);
+    if (!repo.tasksFor(patientResource.id).some((t) => taskOnTeams(t, myTeams()))) throw forbiddenError(`Patient/${patientResource.id} has no task of your care teams`);
   };
   /** A worklist read of one resource: a task of the user's teams, or the name of a citizen it is for. */
   const readForList = (type, resource) => {

@@ -82,7 +82,11 @@ export function parseJournal(text, afterSeq) {
  * @param {string} dataDir
  * @param {{ compactAfterBytes?: number, onError?: (err: Error) => void }} [options]
  */
-export function createDurableStore(repo, dataDir, { compactAfterBytes = COMPACT_AFTER_BYTES, onError = () => {} } = {}) {
+export function createDurableStore(repo, dataDir, { compactAfterBytes, onError = () => {} } = {}) {
+  // Folding the journal rewrites the whole snapshot, so by default the journal may grow as large as the
+  // snapshot before it is folded (a large seed's snapshot is 100+ MB: folding it every 8 MB of audit would
+  // stall the server every few dozen list reads). A threshold given explicitly is kept (the crash test).
+  let compactThreshold = compactAfterBytes ?? COMPACT_AFTER_BYTES;
   const snapshotFile = fhirDataFile(dataDir);
   const journalFile = fhirJournalFile(dataDir);
   /** @type {number | undefined} */
@@ -139,7 +143,7 @@ export function createDurableStore(repo, dataDir, { compactAfterBytes = COMPACT_
       throw broken;
     }
     written++;
-    if (journalBytes > compactAfterBytes && !compactQueued) {
+    if (journalBytes > compactThreshold && !compactQueued) {
       compactQueued = true;
       setImmediate(() => exclusive(compact).catch(fail));
     }
@@ -149,7 +153,9 @@ export function createDurableStore(repo, dataDir, { compactAfterBytes = COMPACT_
   const compact = () => {
     compactQueued = false;
     if (broken) return;
-    writeFileDurably(snapshotFile, JSON.stringify({ ...repo.exportData(), journalSeq: written }));
+    const text = JSON.stringify({ ...repo.exportData(), journalSeq: written });
+    writeFileDurably(snapshotFile, text);
+    if (compactAfterBytes === undefined) compactThreshold = Math.max(COMPACT_AFTER_BYTES, text.length);
     if (fd !== undefined) {
       ftruncateSync(fd, 0);
       fdatasyncSync(fd);

@@ -250,7 +250,8 @@ export class SandboxRepository extends MemoryRepository {
 
   /** A Task search answered from the task index (undefined: the engine must do it), paged and copied. */
   #searchTasks(searchRequest) {
-    const found = this.#tasks.search(searchRequest, this.resources.get('Task') ?? new Map());
+    const store = this.resources.get('Task') ?? new Map();
+    const found = this.#tasks.search(searchRequest, store, (tasks, filters) => this.#engineMatches('Task', tasks, filters));
     if (!found) return undefined;
     const offset = searchRequest.offset ?? 0;
     const page = searchRequest.count === undefined ? found.matches.slice(offset) : found.matches.slice(offset, offset + searchRequest.count);
@@ -260,6 +261,22 @@ export class SandboxRepository extends MemoryRepository {
       return getExtraEntries(this, searchRequest, entry.map((e) => e.resource), entry).then(() => ({ ...bundle, entry }));
     }
     return bundle;
+  }
+
+  /**
+   * The resources (of one type, from this store) that match filters only the engine evaluates (chains):
+   * the engine walks just these, then the type's full map is put back.
+   */
+  #engineMatches(type, resources, filters) {
+    const all = this.resources.get(type);
+    this.resources.set(type, new Map(resources.map((r) => [r.id, r])));
+    try {
+      const ids = new Set((this.searchSync({ resourceType: type, filters }).entry ?? []).map((e) => e.resource.id));
+      return resources.filter((r) => ids.has(r.id));
+    } finally {
+      if (all) this.resources.set(type, all);
+      else this.resources.delete(type);
+    }
   }
 
   /** An AuditEvent search with one plain `patient=` value: the index's candidates and the rest of the request. */

@@ -4,7 +4,7 @@
 // engine scans (and copies) every resource of a type for each search. The index answers the plain
 // equality filters; the rest are checked with Medplum's own matcher on the candidates only, and priority
 // is sorted in clinical order (asap, urgent, routine) rather than the codes' alphabetical order.
-import { comparePriority, TASK_URL } from '@kpro/core';
+import { PRIORITY_RANK, TASK_URL } from '@kpro/core';
 import { matchesSearchRequest, Operator } from '@medplum/core';
 
 /** A reference in the form the index keeps: `Type/id`, without base URL or version. */
@@ -14,44 +14,57 @@ const localRef = (reference) => (reference ? LOCAL.exec(reference)?.[1] : undefi
 /** The index keys of one task, per search parameter. */
 function keysOf(task) {
   const responsible = (task.extension ?? []).filter((e) => e.url === TASK_URL.responsible).map((e) => localRef(e.valueReference?.reference));
+  const category = (task.extension ?? []).filter((e) => e.url === TASK_URL.category).flatMap((e) => e.valueCodeableConcept?.coding ?? []);
   const patient = localRef(task.for?.reference);
+  const owner = localRef(task.owner?.reference);
   return {
     responsible: responsible.filter(Boolean),
     status: task.status ? [task.status.toLowerCase()] : [],
+    priority: task.priority ? [task.priority.toLowerCase()] : [],
+    // A token matches by code alone or by system|code.
+    category: category.filter((c) => c.code).flatMap((c) => [c.code.toLowerCase(), ...(c.system ? [`${c.system}|${c.code}`.toLowerCase()] : [])]),
     patient: patient?.startsWith('Patient/') ? [patient] : [],
+    owner: owner ? [owner] : [],
     identifier: (task.identifier ?? []).filter((i) => i.system && i.value).map((i) => `${i.system}|${i.value}`.toLowerCase()),
   };
 }
 
 /** Filter value -> index key, or undefined when the index cannot answer it exactly (then Medplum's matcher does). */
+const code = (v) => (v.includes('|') ? undefined : v.toLowerCase());
 const KEY_OF_VALUE = {
   responsible: (v) => (v.includes('/') ? localRef(v) : `CareTeam/${v}`),
   patient: (v) => (v.includes('/') ? localRef(v) : `Patient/${v}`),
-  status: (v) => (v.includes('|') ? undefined : v.toLowerCase()),
+  owner: (v) => (v.includes('/') ? localRef(v) : undefined),
+  status: code,
+  priority: code,
+  category: (v) => {
+    const [system, value, more] = v.split('|');
+    if (more !== undefined || value === '') return undefined;
+    return value === undefined ? system.toLowerCase() : system ? `${system}|${value}`.toLowerCase() : undefined;
+  },
   identifier: (v) => {
     const [system, value, more] = v.split('|');
     return system && value && more === undefined ? `${system}|${value}`.toLowerCase() : undefined;
   },
 };
 
-const SORTS = {
-  priority: (a, b) => comparePriority(a.priority, b.priority),
-  'authored-on': (a, b) => compareTime(a.authoredOn, b.authoredOn),
-  _lastUpdated: (a, b) => compareTime(a.meta?.lastUpdated, b.meta?.lastUpdated),
-  status: (a, b) => compareText(a.status, b.status),
-  _id: (a, b) => compareText(a.id, b.id),
+/** Sort keys per `_sort` code, computed once per task and search (missing values sort last). */
+const SORT_KEYS = {
+  priority: (t) => PRIORITY_RANK[t.priority] ?? 9,
+  'authored-on': (t) => time(t.authoredOn),
+  _lastUpdated: (t) => time(t.meta?.lastUpdated),
+  status: (t) => t.status ?? '\uffff',
+  _id: (t) => t.id ?? '',
 };
-const compareText = (a, b) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1);
-function compareTime(a, b) {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return Date.parse(a) - Date.parse(b) || compareText(a, b);
-}
+const time = (iso) => {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;
+};
+const compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class TaskIndex {
   /** @type {Record<string, Map<string, Set<string>>>} parameter -> key -> task ids */
-  #by = { responsible: new Map(), status: new Map(), patient: new Map(), identifier: new Map() };
+  #by = { responsible: new Map(), status: new Map(), priority: new Map(), category: new Map(), patient: new Map(), owner: new Map(), identifier: new Map() };
 
   clear() {
     for (const map of Object.values(this.#by)) map.clear();
@@ -90,56 +103,68 @@ export class TaskIndex {
 
   /**
    * Searches the tasks in `store` (id -> stored Task). Returns undefined when the request needs the engine
-   * (chained or `_has` filters, a sort this does not know): the caller then lets Medplum search.
+   * (`_has`, a sort this does not know): the caller then lets Medplum search. Chained filters
+   * (`patient.name=…`) are left to `matchChained`, which gets the candidates only.
    * @param {import('@medplum/core').SearchRequest} request
    * @param {Map<string, any>} store
+   * @param {(tasks: any[], filters: import('@medplum/core').Filter[]) => any[]} matchChained keeps the tasks matching chained filters
    * @returns {{ matches: any[], total: number } | undefined} matches sorted, not yet paged, not copied
    */
-  search(request, store) {
-    const filters = request.filters ?? [];
-    if (filters.some((f) => f.code.includes('.') || f.code.startsWith('_has'))) return undefined;
+  search(request, store, matchChained) {
+    const all = request.filters ?? [];
+    if (all.some((f) => f.code.startsWith('_has'))) return undefined;
+    const chained = all.filter((f) => f.code.includes('.'));
+    const filters = all.filter((f) => !f.code.includes('.'));
     const sorts = request.sortRules ?? [];
-    if (sorts.some((s) => !SORTS[s.code])) return undefined;
-    let candidates;
+    if (sorts.some((s) => !SORT_KEYS[s.code])) return undefined;
+    // Each indexed filter is a union of id sets (one per value); the smallest union is walked, the others
+    // are asked for membership: no set of all open tasks is built for a team's worklist.
+    const indexed = [];
     const rest = [];
     for (const filter of filters) {
-      const ids = this.#lookup(filter);
-      if (!ids) rest.push(filter);
-      else candidates = candidates ? intersect(candidates, ids) : ids;
+      const sets = this.#lookup(filter);
+      if (!sets) rest.push(filter);
+      else indexed.push({ sets, size: sets.reduce((n, set) => n + set.size, 0) });
     }
-    const pool = candidates ? [...candidates].map((id) => store.get(id)).filter(Boolean) : [...store.values()];
+    indexed.sort((a, b) => a.size - b.size);
+    let pool;
+    if (indexed.length) {
+      const [smallest, ...others] = indexed;
+      const ids = new Set();
+      for (const set of smallest.sets) for (const id of set) if (others.every((o) => o.sets.some((s) => s.has(id)))) ids.add(id);
+      pool = [...ids].map((id) => store.get(id)).filter(Boolean);
+    } else pool = [...store.values()];
     const remaining = { resourceType: 'Task', filters: rest };
-    const matches = rest.length ? pool.filter((task) => matchesSearchRequest(task, remaining)) : pool;
+    let matches = rest.length ? pool.filter((task) => matchesSearchRequest(task, remaining)) : pool;
+    if (chained.length && matches.length) matches = matchChained(matches, chained);
     // Ties (and a search without _sort) in a fixed order, oldest first: pages stay put while tasks are
     // taken and released (a new version must not move a task to the end of the list).
-    matches.sort((a, b) => {
-      for (const rule of sorts) {
-        const c = SORTS[rule.code](a, b);
-        if (c) return rule.descending ? -c : c;
+    const rules = [...sorts, { code: 'authored-on' }, { code: '_id' }];
+    const keyed = matches.map((task) => ({ task, keys: rules.map((r) => SORT_KEYS[r.code](task)) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < rules.length; i++) {
+        const c = compareKeys(a.keys[i], b.keys[i]);
+        if (c) return rules[i].descending ? -c : c;
       }
-      return SORTS['authored-on'](a, b) || SORTS._id(a, b);
+      return 0;
     });
-    return { matches, total: matches.length };
+    return { matches: keyed.map((k) => k.task), total: keyed.length };
   }
 
-  /** The ids an equality filter on an indexed parameter allows, or undefined when it is not that. */
+  /**
+   * The id sets (one per value; a task matches if it is in any) of an equality filter on an indexed
+   * parameter, or undefined when it is not that.
+   * @returns {Set<string>[] | undefined}
+   */
   #lookup(filter) {
     const map = this.#by[filter.code];
     if (!map || filter.operator !== Operator.EQUALS || filter.value.includes('\\')) return undefined;
-    const ids = new Set();
+    const sets = [];
     for (const value of filter.value.split(',')) {
       const key = KEY_OF_VALUE[filter.code](value.trim());
       if (key === undefined) return undefined;
-      for (const id of map.get(key) ?? []) ids.add(id);
+      sets.push(map.get(key) ?? new Set());
     }
-    return ids;
+    return sets;
   }
-}
-
-/** @param {Set<string>} a @param {Set<string>} b */
-function intersect(a, b) {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set();
-  for (const x of small) if (large.has(x)) out.add(x);
-  return out;
 }
