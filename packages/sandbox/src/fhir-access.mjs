@@ -17,7 +17,7 @@ import {
 } from '@medplum/core';
 import { getExtraEntries } from '@medplum/fhir-router';
 import { patientIdOf, patientsOf, referencesIn } from '@kpro/core';
-import { patientCompartmentParams } from './fhir-definitions.mjs';
+import { patientCompartmentParams, validate } from './fhir-definitions.mjs';
 import { accessFor } from './scopes.mjs';
 import { checkCareTeamUpdate, checkTaskUpdate, patientInList, patientRevealed, requireIfMatch, taskOnTeams, teamsOf } from './fhir-worklist.mjs';
 
@@ -205,6 +205,7 @@ export function scopedRepository(repo, grant, audit = NO_AUDIT) {
     if (access !== 'all' || (type !== 'Task' && type !== 'CareTeam')) return false;
     if (!existing) throw forbiddenError(`${type}s are not created with this scope`);
     requireIfMatch(options, `A ${type}`);
+    validate(next); // a body that is no valid resource is a 400, before anything is compared
     if (type === 'Task') {
       assertOnMyTeams(existing);
       checkTaskUpdate(existing, next, user, forbiddenError);

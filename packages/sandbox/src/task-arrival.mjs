@@ -105,6 +105,8 @@ export function createArrivalProcessing(repo) {
   };
 
   return async function onResponseStored(stored) {
+    // FUT's responses always name their citizen; one that names none is nobody's task.
+    if (!patientIdOf(stored.subject?.reference)) return;
     const at = nowIso();
     const existing = await taskOf(stored.id);
     if (!ANSWERED.has(stored.status)) {

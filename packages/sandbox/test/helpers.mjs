@@ -21,6 +21,17 @@ export const APP_SCOPES = [
 ].join(' ');
 
 /**
+ * What the app asks for so that a launch without a citizen (intent tasks) can show the task overview; the
+ * server grants the user/Task and user/Patient parts only to such launches.
+ */
+export const TASK_SCOPES = `${APP_SCOPES} user/Task.rus user/Patient.rs user/CareTeam.rsu`;
+
+/** The token of a task overview launch (no citizen) for a clinician. */
+export async function tasksLaunchToken(sandbox, practitioner = MADS, options = {}) {
+  return ehrLaunchToken(sandbox, { practitioner, intent: 'tasks', ...options }, { scope: TASK_SCOPES });
+}
+
+/**
  * @param {{ dataDir?: string, tokenTtl?: number, port?: number, now?: string, maxBodyBytes?: number, log?: (line: string) => void }} [options]
  *   now: the sandbox's clock starts there (a test start time); without it, the machine's clock.
  */

@@ -161,9 +161,9 @@ describe('care teams and tasks', () => {
     const cprs = big.resources.filter((r) => r.resourceType === 'Patient').map((p) => p.identifier[0].value);
     assert.equal(new Set(cprs).size, 2000, 'every CPR once');
     for (const cpr of cprs) assert.equal(passesMod11(cpr), false);
-    const again = await buildSeed({ citizens: 2000, openTasks: 5000 });
-    assert.deepEqual(again.resources.filter((r) => r.resourceType === 'Task').map((t) => [t.id, t.status]), big.resources.filter((r) => r.resourceType === 'Task').map((t) => [t.id, t.status]));
     assert.ok(ms < 30_000, `built in ${Math.round(ms)} ms`);
+    const [a, b] = [await buildSeed({ citizens: 300, openTasks: 600 }), await buildSeed({ citizens: 300, openTasks: 600 })];
+    assert.deepEqual(a.resources, b.resources, 'deterministic');
   });
 });
 
