@@ -188,7 +188,9 @@ export function createDurableStore(repo, dataDir, { compactAfterBytes, onError =
       let found = false;
       let seq = 0;
       if (existsSync(snapshotFile)) {
-        const data = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+        const text = readFileSync(snapshotFile, 'utf8');
+        if (compactAfterBytes === undefined) compactThreshold = Math.max(COMPACT_AFTER_BYTES, text.length);
+        const data = JSON.parse(text);
         repo.importData(data);
         seq = Number(data.journalSeq ?? 0);
         found = true;
@@ -199,8 +201,13 @@ export function createDurableStore(repo, dataDir, { compactAfterBytes, onError =
       fd = openSync(journalFile, 'a');
       fsyncDir(dataDir);
       repo.onCommit = append;
-      // Start with an empty journal: what it held is in memory now, and goes into the snapshot.
-      if (found || records.length) compact();
+      // Start with an empty journal: what it held is in memory now, and goes into the snapshot. With nothing
+      // to fold in, the snapshot is already current (rewriting a large one would only slow the start).
+      if (records.length) compact();
+      else if (found) {
+        ftruncateSync(fd, 0);
+        journalBytes = 0;
+      }
       return found || records.length > 0;
     },
 
