@@ -42,8 +42,9 @@ export const SIMULATIONS = [
  * The EOJ listens to the app in its frame, as SMART Web Messaging has it: `ui.launchActivity` with
  * activityType `kpro-open-patient` and `activityParameters.patient` (`Patient/<id>`, optionally `intent`)
  * opens that citizen in a new launch for the same user, replacing this page (and its frame). Only
- * messages from the frame itself on this origin count; the app gets a response (status success or
- * failure) before the page is replaced.
+ * messages from the frame itself on this origin, with this launch's `messagingHandle` (the token
+ * response's smart_web_messaging_handle), count; the app gets a response (status success or failure)
+ * before the page is replaced.
  */
 const OPEN_PATIENT_SCRIPT = `<script>
 (() => {
@@ -52,14 +53,14 @@ const OPEN_PATIENT_SCRIPT = `<script>
   window.addEventListener('message', async (event) => {
     if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
     const m = event.data;
-    if (!m || typeof m !== 'object' || m.messageType !== 'ui.launchActivity') return;
+    if (!m || typeof m !== 'object' || m.messageType !== 'ui.launchActivity' || m.messagingHandle !== frame.dataset.messagingHandle) return;
     const payload = m.payload && typeof m.payload === 'object' ? m.payload : {};
     if (payload.activityType !== 'kpro-open-patient') return;
     const parameters = payload.activityParameters && typeof payload.activityParameters === 'object' ? payload.activityParameters : {};
     const reply = (status, text) => event.source.postMessage({ messageId: String(Date.now()), responseToMessageId: m.messageId, additionalResponsesExpected: false, payload: { status, ...(text ? { statusDetail: { text } } : {}) } }, event.origin);
     let answer;
     try {
-      const res = await fetch('/eoj/open-patient', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: frame.dataset.launchId, patient: parameters.patient, intent: parameters.intent }) });
+      const res = await fetch('/eoj/open-patient', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: frame.dataset.launchId, handle: m.messagingHandle, patient: parameters.patient, intent: parameters.intent }) });
       answer = { ok: res.ok, body: await res.json().catch(() => ({})) };
     } catch {
       answer = { ok: false, body: { error: 'EOJ kunne ikke nås' } };
@@ -217,7 +218,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
       return sendJson(res, 400, { error: 'Forespørgslen kunne ikke læses' });
     }
     const from = launches.ofSession(typeof body?.from === 'string' ? body.from : undefined, eojSessionOf(req));
-    if (!from || from.intent !== 'tasks') return sendJson(res, 403, { error: 'Borgere åbnes fra opgaveoverblikket i denne EOJ-session' });
+    if (!from || from.intent !== 'tasks' || body.handle !== from.messagingHandle) return sendJson(res, 403, { error: 'Borgere åbnes fra opgaveoverblikket i denne EOJ-session' });
     const intent = body.intent === undefined ? 'answers' : OPEN_PATIENT_INTENTS.find((i) => i === body.intent);
     const patientId = typeof body.patient === 'string' && /^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(body.patient) ? patientIdOf(body.patient) : undefined;
     if (!intent || !patientId) return sendJson(res, 400, { error: 'Angiv borgeren som Patient/<id> og et formål (answers, plans, answer-on-behalf)' });
@@ -267,7 +268,7 @@ document.querySelectorAll('tr.citizen').forEach((row) => row.addEventListener('c
     const body = `${banner}
 <p class="muted"><a href="/" data-testid="back-to-list">← Borgerliste</a>${backToTasks} · PRO (${escapeHtml(intentLabel)})${escapeHtml(simulateLabel)}</p>
 <p class="error" role="alert" data-testid="open-patient-error" hidden></p>
-<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" title="PRO" allow="clipboard-write" src="${escapeHtml(src)}"></iframe>
+<iframe id="pro-frame" data-testid="pro-frame" data-launch-id="${escapeHtml(launch.id)}" data-messaging-handle="${escapeHtml(launch.messagingHandle)}" title="PRO" allow="clipboard-write" src="${escapeHtml(src)}"></iframe>
 ${OPEN_PATIENT_SCRIPT}`;
     const header = `<span style="margin-left:auto">${escapeHtml(practitioner ? practitionerLabel(practitioner) : '')}</span>`;
     sendHtml(res, 200, layout({ title: `PRO – ${name}`, body, header }));

@@ -11,6 +11,10 @@ import { careTeamIdOf, taskResponsibleOf } from '@kpro/core';
 import { badRequest, OperationOutcomeError } from '@medplum/core';
 import { CPR_SYSTEM } from './cpr.mjs';
 
+/** `Practitioner/<id>` of a reference, relative or absolute (the app may write the fhirUser URL). */
+const LOCAL = /(?:^|\/)([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+const local = (reference) => (reference ? LOCAL.exec(reference)?.[1] : undefined);
+
 /** Task fields a worklist may change; everything else must stay as stored. */
 const TASK_WORKFLOW_FIELDS = ['owner', 'status', 'note', 'executionPeriod', 'lastModified'];
 /** The statuses of taking, releasing and handling a task. */
@@ -72,8 +76,8 @@ export function checkTaskUpdate(stored, next, user, forbiddenError) {
     throw forbiddenError(`From the task overview only ${TASK_WORKFLOW_FIELDS.join(', ')} of a task may change`);
   }
   if (!TASK_WORKFLOW_STATUSES.has(next.status)) throw forbiddenError(`A task may be set to ${[...TASK_WORKFLOW_STATUSES].join(', ')} here, not ${next.status}`);
-  const owner = next.owner?.reference;
-  if (owner !== undefined && owner !== stored.owner?.reference && owner !== user) throw forbiddenError(`A task may be taken by the user (${user}) only, not given to ${owner}`);
+  const owner = local(next.owner?.reference) ?? next.owner?.reference;
+  if (owner !== undefined && owner !== local(stored.owner?.reference) && owner !== user) throw forbiddenError(`A task may be taken by the user (${user}) only, not given to ${owner}`);
   if (next.owner && Object.keys(next.owner).some((k) => !['reference', 'display'].includes(k))) throw invalid('Task.owner: a reference and a display only');
   const before = stored.note ?? [];
   const after = next.note ?? [];
@@ -81,7 +85,7 @@ export function checkTaskUpdate(stored, next, user, forbiddenError) {
   for (const note of after.slice(before.length)) {
     if (typeof note.text !== 'string' || !note.text.trim() || note.text.length > MAX_NOTE_LENGTH) throw invalid(`Task.note.text: 1 to ${MAX_NOTE_LENGTH} characters`);
     if (note.authorString !== undefined) throw forbiddenError('Task.note: the author is the user (authorReference), not a name');
-    if (note.authorReference && note.authorReference.reference !== user) throw forbiddenError(`Task.note: written by the user (${user}) only`);
+    if (note.authorReference && local(note.authorReference.reference) !== user) throw forbiddenError(`Task.note: written by the user (${user}) only`);
   }
 }
 
@@ -92,7 +96,7 @@ export function checkTaskUpdate(stored, next, user, forbiddenError) {
  * @param {(text: string) => Error} forbiddenError
  */
 export async function checkCareTeamUpdate(stored, next, user, read, forbiddenError) {
-  if (!stored.participant?.some((p) => p.member?.reference === user)) throw forbiddenError(`Only a participant of ${stored.name ?? 'the care team'} may change who is in it`);
+  if (!stored.participant?.some((p) => local(p.member?.reference) === user)) throw forbiddenError(`Only a participant of ${stored.name ?? 'the care team'} may change who is in it`);
   if (stable(without(stored, ['participant'])) !== stable(without(next, ['participant']))) throw forbiddenError('Only the participants of a care team may change here');
   const seen = new Set();
   for (const p of next.participant ?? []) {

@@ -15,11 +15,11 @@ const CLAIMED_TTL_MS = 60 * 60 * 1000;
  * @typedef {{
  *   id: string, eojSession: string, practitionerId: string, patientId?: string, cpr?: string,
  *   intent: string, simulate: string, locale?: string, eojShowsBanner: boolean, created: number, claimed?: number,
- *   openedFrom?: 'tasks',
+ *   openedFrom?: 'tasks', messagingHandle: string,
  * }} Launch
  * @typedef {{
  *   accountId: string, patient?: string, cpr?: string, intent?: string, simulate?: string, locale?: string,
- *   needPatientBanner: boolean, ehrLaunch: boolean, worklist?: boolean, scope: string, correlationId: string,
+ *   needPatientBanner: boolean, ehrLaunch: boolean, worklist?: boolean, messagingHandle?: string, scope: string, correlationId: string,
  * }} GrantContext
  */
 
@@ -40,10 +40,12 @@ export function createLaunchStore() {
   };
 
   return {
-    /** @param {Omit<Launch, 'id' | 'created' | 'claimed'>} data @returns {Launch} */
+    /** @param {Omit<Launch, 'id' | 'created' | 'claimed' | 'messagingHandle'>} data @returns {Launch} */
     create(data) {
       prune();
-      const launch = { ...data, id: randomId(), created: nowMillis() };
+      // SMART Web Messaging: the handle the app puts on its messages to the EOJ (token response
+      // smart_web_messaging_handle); the EOJ page takes messages of this launch's frame with it only.
+      const launch = { ...data, id: randomId(), created: nowMillis(), messagingHandle: randomId() };
       launches.set(launch.id, launch);
       return launch;
     },

@@ -103,6 +103,12 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
       }
     }
     if (context.intent) out.intent = context.intent;
+    // SMART Web Messaging: where the app may post messages (the EOJ page around its frame) and the handle
+    // that names this launch in them (the task overview's "open citizen").
+    if (context.ehrLaunch && context.messagingHandle) {
+      out.smart_web_messaging_origin = origin;
+      out.smart_web_messaging_handle = context.messagingHandle;
+    }
     // The EHR user's language (our convention, like the CPR role): the app starts in it.
     if (context.locale) out.locale = context.locale;
     return out;
@@ -320,6 +326,7 @@ export function createSmartAuth({ dataDir, repo, launches, origins, tokenTtl }) 
           // The task overview (intent tasks): no citizen in context, so no banner and the worklist's scopes.
           needPatientBanner: launch.intent !== 'tasks' && !launch.eojShowsBanner,
           worklist: launch.intent === 'tasks',
+          messagingHandle: launch.messagingHandle,
           ehrLaunch: true,
         },
       });

@@ -51,6 +51,8 @@ const KEY_OF_VALUE = {
 /** Sort keys per `_sort` code, computed once per task and search (missing values sort last). */
 const SORT_KEYS = {
   priority: (t) => PRIORITY_RANK[t.priority] ?? 9,
+  // The category code's order: MeasurementForAssessment, …NotTriaged, MissingMeasurementResolving.
+  category: (t) => t.extension?.find((e) => e.url === TASK_URL.category)?.valueCodeableConcept?.coding?.find((c) => c.system === TASK_URL.categorySystem)?.code ?? '\uffff',
   'authored-on': (t) => time(t.authoredOn),
   _lastUpdated: (t) => time(t.meta?.lastUpdated),
   status: (t) => t.status ?? '\uffff',

@@ -151,6 +151,13 @@ describe('Task search parameters (FUT)', () => {
     const second = await fetch(next, { headers: { authorization: `Bearer ${mads.access_token}` } }).then((r) => r.json());
     assert.deepEqual([...entries(first.body, 'Task'), ...entries(second, 'Task')].map((t) => t.id), sorted.slice(0, 4).map((t) => t.id), 'the next page goes on where the first ended');
 
+    // The overview's own order: category (assessments, untriaged, missing answers), then priority, then arrival.
+    const byColour = await ids(`${OPEN}&_sort=category,priority,authored-on`);
+    const colourRank = (t) => [{ MeasurementForAssessment: 0, MeasurementForAssessmentNotTriaged: 1, MissingMeasurementResolving: 2 }[t.extension.find((e) => e.url === TASK_URL.category).valueCodeableConcept.coding[0].code], rank[t.priority], t.authoredOn];
+    const keys = byColour.map(colourRank).map((k) => JSON.stringify(k));
+    assert.deepEqual(byColour.map(colourRank), [...byColour.map(colourRank)].sort((a, b) => (a[0] - b[0]) || (a[1] - b[1]) || a[2].localeCompare(b[2])), keys.join(' '));
+    assert.equal(byColour.at(-1).description, 'Manglende besvarelse', 'missing answers last');
+
     const count = await fhir(sandbox, mads.access_token, `Task?${OPEN}&priority=urgent&_summary=count`);
     assert.deepEqual([count.body.total, count.body.entry], [sorted.filter((t) => t.priority === 'urgent').length, undefined]);
   });
@@ -194,7 +201,12 @@ describe('taking, releasing and handling a task', () => {
       ['an unknown property', { ...task, status: 'in-progress', owner: me, hacked: true }, v, 400],
     ];
     for (const [what, body, version, status] of cases) assert.equal((await put(mads.access_token, body, version)).status, status, what);
-    const withNote = await put(mads.access_token, { ...task, note: [{ text: 'Ringet op' }] }, v);
+    const absolute = { reference: `${sandbox.url}/fhir/${MADS_REF}` };
+    const takenAbsolute = await put(mads.access_token, { ...task, owner: absolute, status: 'in-progress' }, v);
+    assert.equal(takenAbsolute.status, 200, 'the user as fhirUser (absolute) is the user');
+    const released = await put(mads.access_token, { ...task, meta: takenAbsolute.body.meta }, takenAbsolute.body.meta.versionId);
+    assert.equal(released.status, 200);
+    const withNote = await put(mads.access_token, { ...task, note: [{ text: 'Ringet op' }] }, released.body.meta.versionId);
     assert.equal(withNote.status, 200, 'a note without author is the user’s');
     assert.equal((await put(mads.access_token, { ...withNote.body, note: [] }, withNote.body.meta.versionId)).status, 403, 'notes are not removed');
 
@@ -276,8 +288,12 @@ describe('MinLog: the list is internal, opening a citizen is one look-up', () =>
 
     // The app asks the EOJ to open a citizen (ui.launchActivity, kpro-open-patient); the EOJ page posts it here.
     const session = eojSessionOf(launch);
+    // SMART Web Messaging: the token says where to post and which handle names this launch.
+    assert.equal(token.smart_web_messaging_origin, sandbox.url);
+    const handle = token.smart_web_messaging_handle;
+    assert.match(handle, /^[A-Za-z0-9_-]{20,}$/);
     const open = (body, headers = { origin: sandbox.url, cookie: session.header() }) =>
-      fetch(`${sandbox.url}/eoj/open-patient`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      fetch(`${sandbox.url}/eoj/open-patient`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ handle, ...body }) });
     const chosen = citizens[0];
     const opened = await open({ from: launch, patient: `Patient/${chosen}`, intent: 'answers' });
     assert.equal(opened.status, 200);
@@ -296,6 +312,7 @@ describe('MinLog: the list is internal, opening a citizen is one look-up', () =>
     const citizenLaunch = await createLaunch(sandbox, { practitioner: MADS, patient: INGE, session });
     assert.equal((await open({ from: citizenLaunch, patient: `Patient/${chosen}` })).status, 403, 'only from a task overview launch');
     assert.equal((await open({ from: launch, patient: `Patient/${chosen}` }, { origin: 'http://evil.example', cookie: session.header() })).status, 403);
+    assert.equal((await open({ from: launch, patient: `Patient/${chosen}`, handle: 'another-launchs-handle-xxxx' })).status, 403, 'another messaging handle');
     assert.equal((await open({ from: launch, patient: `Patient/${chosen}` }, { origin: sandbox.url })).status, 403, 'not in this EOJ session');
     assert.equal((await open({ from: launch, patient: chosen })).status, 400);
     assert.equal((await open({ from: launch, patient: `Patient/${chosen}`, intent: 'tasks' })).status, 400);
@@ -310,9 +327,10 @@ describe('the EOJ page', () => {
     assert.match(home, /data-testid="open-tasks"/);
     const launch = await createLaunch(sandbox, { practitioner: HANNE, patient: '', intent: 'tasks', eojBanner: true });
     const page = await fetch(`${sandbox.url}/eoj/session/${launch}`, { headers: { cookie: eojSessionOf(launch).header() } }).then((r) => r.text());
-    assert.match(page, /data-testid="pro-frame"/);
+    assert.match(page, /data-testid="pro-frame"[^>]*data-messaging-handle="[A-Za-z0-9_-]{20,}"/);
     assert.doesNotMatch(page, /data-testid="eoj-banner"/, 'no citizen: no banner');
     assert.match(page, /event\.origin !== location\.origin \|\| event\.source !== frame\.contentWindow/);
+    assert.match(page, /m\.messagingHandle !== frame\.dataset\.messagingHandle/);
     assert.match(page, /kpro-open-patient/);
   });
 });
