@@ -169,20 +169,17 @@ describe("AuditEvents are the server's", () => {
 });
 
 describe("a citizen's MinLog search", () => {
-  it('stays quick with thousands of AuditEvents, newest first, and finds what the unindexed search finds', async () => {
+  it('finds, newest first, what the unindexed search finds among thousands of AuditEvents', async () => {
     const token = (await ehrLaunchToken(sandbox, { practitioner: HANNE, patient: POUL })).access_token;
     await Promise.all(Array.from({ length: 20 }, async () => {
       for (let i = 0; i < 100; i++) await fhir(sandbox, token, `Patient/${POUL}`);
     }));
-    const t0 = performance.now();
+    // How quick it is is measured by `npm run bench` (README), not by a timed test: this checks what it finds.
     const indexed = await fhir(sandbox, token, `AuditEvent?patient=Patient/${POUL}&_sort=-date&_count=1000`);
-    const ms = performance.now() - t0;
     assert.equal(indexed.status, 200);
     assert.ok(indexed.body.total >= 2000);
     const recorded = indexed.body.entry.map((e) => e.resource.recorded);
     assert.deepEqual(recorded, [...recorded].sort().reverse(), 'newest first');
-    // Generous for a loaded 2-core machine; a scan with FHIRPath took about 0.9 s for 5,000 events.
-    assert.ok(ms < 1000, `${ms} ms`);
     // The same set as the engine's own evaluation (two values make it skip the index), also with other filters.
     const plain = await fhir(sandbox, token, `AuditEvent?patient=${POUL},${POUL}&_count=1000&_sort=-date`);
     assert.equal(plain.body.total, indexed.body.total + 1, 'the same events, and the indexed search\'s own');
