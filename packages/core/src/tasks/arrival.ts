@@ -12,7 +12,7 @@ import { occurrenceStatus } from '../plans/status.js';
 import { occurrenceName } from '../plans/lists.js';
 import type { Occurrence } from '../plans/types.js';
 import { arrivalCategoryOf, taskPriorityOf } from './priority.js';
-import { arrivalTaskIdentifier, KPRO_ORIGIN_TAG, TASK_DESCRIPTION, TASK_INPUT, TASK_URL, type TaskCategory } from './urls.js';
+import { arrivalTaskIdentifier, KPRO_ORIGIN_TAG, TASK_DESCRIPTION, TASK_INPUT, TASK_URL, type TaskCategoryCode } from './urls.js';
 
 export type Task = fhir4.Task;
 
@@ -111,7 +111,7 @@ export function arrivalResources(response: QuestionnaireResponse, triage: Triage
 }
 
 /** The extensions every kpro task has: category, one responsible per team, the episode of care when known. */
-export function taskExtensions(category: TaskCategory, responsible: readonly Reference[], episodeOfCare?: Reference): fhir4.Extension[] {
+export function taskExtensions(category: TaskCategoryCode, responsible: readonly Reference[], episodeOfCare?: Reference): fhir4.Extension[] {
   return [
     { url: TASK_URL.category, valueCodeableConcept: { coding: [{ system: TASK_URL.categorySystem, code: category }] } },
     ...responsible.map((team) => ({ url: TASK_URL.responsible, valueReference: { ...team } })),

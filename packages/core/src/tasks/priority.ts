@@ -1,6 +1,6 @@
 // Priority and category of the task a triaged response makes: the colour decides how soon it is looked at.
 import type { Significance, TriageResult } from '../triage/types.js';
-import { TASK_CATEGORY, type TaskCategory } from './urls.js';
+import { TASK_CATEGORY, type TaskCategoryCode } from './urls.js';
 
 /** FHIR R4 Task.priority codes. */
 export type TaskPriority = 'stat' | 'asap' | 'urgent' | 'routine';
@@ -29,6 +29,6 @@ export function comparePriority(a: string | undefined, b: string | undefined): n
 }
 
 /** `MeasurementForAssessmentNotTriaged` when no rule applied to any answer (overall `none`), else `MeasurementForAssessment`. */
-export function arrivalCategoryOf(result: Pick<TriageResult, 'overall'>): TaskCategory {
+export function arrivalCategoryOf(result: Pick<TriageResult, 'overall'>): TaskCategoryCode {
   return result.overall === 'none' ? TASK_CATEGORY.notTriaged : TASK_CATEGORY.assessment;
 }

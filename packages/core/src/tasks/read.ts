@@ -4,12 +4,12 @@ import type { Reference } from '../fhir/types.js';
 import type { Significance } from '../triage/types.js';
 import { TRIAGE_URL } from '../triage/urls.js';
 import type { Task } from './arrival.js';
-import { OPEN_TASK_STATUSES, TASK_INPUT, TASK_URL, type TaskCategory } from './urls.js';
+import { OPEN_TASK_STATUSES, TASK_INPUT, TASK_URL, type TaskCategoryCode } from './urls.js';
 
 /** The category code (`ehealth-task-category`), if the task has one. */
-export function taskCategoryOf(task: Task): TaskCategory | undefined {
+export function taskCategoryOf(task: Task): TaskCategoryCode | undefined {
   const coding = task.extension?.find((e) => e.url === TASK_URL.category)?.valueCodeableConcept?.coding?.find((c) => c.system === TASK_URL.categorySystem);
-  return coding?.code as TaskCategory | undefined;
+  return coding?.code as TaskCategoryCode | undefined;
 }
 
 /** The responsible teams (`ehealth-task-responsible`), as written. */
@@ -56,7 +56,7 @@ export interface TaskSummary {
   id?: string;
   status: Task['status'];
   open: boolean;
-  category?: TaskCategory;
+  category?: TaskCategoryCode;
   priority?: string;
   colour?: Significance;
   /** The citizen's Patient id. */

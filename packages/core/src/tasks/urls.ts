@@ -26,7 +26,7 @@ export const TASK_CATEGORY = {
   /** An expected response did not arrive in time. */
   missing: 'MissingMeasurementResolving',
 } as const;
-export type TaskCategory = (typeof TASK_CATEGORY)[keyof typeof TASK_CATEGORY];
+export type TaskCategoryCode = (typeof TASK_CATEGORY)[keyof typeof TASK_CATEGORY];
 
 /** `meta.tag` of everything kpro (and the sandbox's stand-in for FUT's processing) writes. */
 export const KPRO_ORIGIN_TAG: Coding = { system: TASK_URL.origin, code: 'kpro' };
