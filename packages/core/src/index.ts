@@ -17,3 +17,4 @@ export * from './fhir/launch-safety.js';
 export * from './triage/index.js';
 export * from './guidance/index.js';
 export * from './plans/index.js';
+export * from './tasks/index.js';
