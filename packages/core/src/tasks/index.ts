@@ -3,3 +3,4 @@ export * from './fhir-task.js';
 export * from './overview.js';
 export * from './overview-text.js';
 export * from './memory.js';
+export * from './care-team.js';
