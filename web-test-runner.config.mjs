@@ -96,6 +96,7 @@ const groups = [
   { name: 'answer-view', dir: 'packages/elements/src/answer-view' },
   { name: 'action-guide', dir: 'packages/elements/src/action-guide' },
   { name: 'plan-assigner', dir: 'packages/elements/src/plan-assigner' },
+  { name: 'task-overview', dir: 'packages/elements/src/task-overview' },
   { name: 'shared', dir: 'packages/elements/src/shared' },
   { name: 'app', dir: 'packages/elements/src/app' },
   { name: 'integration', dir: 'test' },

@@ -38,6 +38,7 @@ const PARTS = {
   'draft-notice': '[part~="draft-notice"]',
   submitted: '[part~="submitted"]',
   'submit-check': '[part~="submit-check"]',
+  conflict: '[part~="status"].conflict',
   warnings: '[part~="warnings"]',
 };
 
@@ -80,7 +81,7 @@ function inspect({ expect, locale, parts, docs }) {
   const errorDisplay = document.body.classList.contains('sb-show-errordisplay');
   if (errorDisplay) return `Storybook error: ${document.querySelector('#error-message')?.textContent?.trim() ?? '?'}`;
   const root = docs ? document.querySelector('#storybook-docs') : document.querySelector('#storybook-root');
-  const els = [...(root?.querySelectorAll('kpro-questionnaire, kpro-answer-view, kpro-action-guide, kpro-plan-assigner') ?? [])];
+  const els = [...(root?.querySelectorAll('kpro-questionnaire, kpro-answer-view, kpro-action-guide, kpro-plan-assigner, kpro-task-overview') ?? [])];
   if (!els.length) return docs ? null : 'no kpro component rendered';
   for (const [i, el] of els.entries()) {
     const at = els.length > 1 ? ` (element ${i + 1})` : '';
@@ -88,7 +89,7 @@ function inspect({ expect, locale, parts, docs }) {
     if (!sr) return `no shadow root${at}`;
     const text = (sel) => sr.querySelector(sel)?.textContent?.trim() ?? '';
     if (docs) {
-      if (!sr.querySelector('[data-link-id], .state, .error-state')) return `empty render${at}`;
+      if (!sr.querySelector('[data-link-id], [data-task-id], .state, .error-state')) return `empty render${at}`;
       continue;
     }
     if (expect.includes('error')) {
@@ -99,8 +100,8 @@ function inspect({ expect, locale, parts, docs }) {
     if (sr.querySelector('[part~="warnings"]') && !expect.includes('warnings')) return `unexpected warnings${at}: ${text('[part~="warnings"]')}`;
     if (expect.includes('state')) {
       if (!text('.state')) return `expected the loading/empty text${at}`;
-    } else if (!sr.querySelector('[data-link-id]')) {
-      return `no questions ([data-link-id]) rendered${at}`;
+    } else if (!sr.querySelector('[data-link-id], [data-task-id]')) {
+      return `no questions or tasks ([data-link-id], [data-task-id]) rendered${at}`;
     }
     for (const p of expect) if (parts[p] && !sr.querySelector(parts[p])) return `expected part "${p}"${at}`;
     const form = sr.querySelector('.form[lang]');

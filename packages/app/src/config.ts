@@ -27,8 +27,13 @@ export const EHR_SCOPES = [
   'user/PlanDefinition.rs',
   'user/ActivityDefinition.rs',
   'user/Basic.rs',
-  'user/CareTeam.rs',
+  // Staff on care teams (the Team view; granted with write only to roles that may change teams).
+  'user/CareTeam.rsu',
   'user/Practitioner.rs',
+  // The task overview (intent tasks, no citizen): the user's teams' tasks and the citizens' names, nothing more
+  // (the server narrows them; it grants these only in a tasks launch).
+  'user/Task.rus',
+  'user/Patient.rs',
 ].join(' ');
 
 export const CITIZEN_SCOPES = ['launch/patient', 'openid', 'fhirUser', 'online_access', 'patient/*.rs', 'patient/QuestionnaireResponse.cru', 'user/Questionnaire.rs'].join(' ');

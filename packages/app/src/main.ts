@@ -81,14 +81,19 @@ async function start(): Promise<void> {
   const intent = (client.getState('tokenResponse.intent') as string | undefined) ?? (params.get('view') === 'citizen' || fhirUser?.startsWith('Patient/') ? 'citizen' : 'answers');
   app.clientId = client.state.clientId;
   app.scopes = String(token.scope ?? '');
-  app.intent = (['answers', 'plans', 'answer-on-behalf', 'citizen'].includes(intent) ? intent : 'answers') as AppIntent;
+  app.intent = (['answers', 'plans', 'answer-on-behalf', 'citizen', 'tasks'].includes(intent) ? intent : 'answers') as AppIntent;
+  // SMART Web Messaging: how the app asks the EHR to open a citizen (the task overview's "Åbn borger").
+  const wmOrigin = client.getState('tokenResponse.smart_web_messaging_origin') as string | undefined;
+  const wmHandle = client.getState('tokenResponse.smart_web_messaging_handle') as string | undefined;
+  if (wmOrigin && wmHandle) app.webMessaging = { origin: wmOrigin, handle: wmHandle };
   app.needPatientBanner = client.getState('tokenResponse.need_patient_banner') === true;
   app.user = fhirUser ? { reference: fhirUser } : undefined;
   // The citizen: the token's patient, or the CPR identifier the EOJ put in fhirContext.
   if (client.patient.id) app.patientId = client.patient.id;
   else if (cprItem) app.cpr = cprItem.identifier!.value;
   app.fhir = fhir;
-  if (!client.patient.id && !cprItem) fail('citizen-not-found');
+  // The task overview is launched without a citizen on purpose; every other view needs one.
+  if (!client.patient.id && !cprItem && app.intent !== 'tasks') fail('citizen-not-found');
 }
 
 void start();

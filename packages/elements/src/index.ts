@@ -8,6 +8,8 @@ export { KproActionGuide } from './action-guide/action-guide.js';
 export * from './action-guide/action-guide.events.js';
 export { KproPlanAssigner } from './plan-assigner/plan-assigner.js';
 export * from './plan-assigner/plan-assigner.events.js';
+export { KproTaskOverview } from './task-overview/task-overview.js';
+export * from './task-overview/task-overview.events.js';
 export * from './shared/error-event.js';
 export { LocalizeController } from './shared/localize.js';
 export { defineElement } from './shared/define.js';
@@ -26,6 +28,7 @@ export {
   actionGuideText,
   planAssignerText,
   appText,
+  taskOverviewText,
   DEFAULT_LANGUAGE,
   type Translation,
   type QuestionnaireTranslation,

@@ -12,6 +12,8 @@ export interface FhirDataSource {
   transaction(bundle: fhir4.Bundle): Promise<fhir4.Bundle>;
   /** A plain GET relative to the base (`metadata`, `PlanDefinition/x/$apply?…`); optional for small data sources. */
   get?<T>(path: string): Promise<T>;
+  /** The next page of a search (its `next` link, on this server only); optional for small data sources. */
+  searchNext?<T extends fhir4.Resource>(type: T['resourceType'], next: string): Promise<SearchResult<T>>;
 }
 
 export interface SearchResult<T extends fhir4.Resource> {
@@ -20,6 +22,8 @@ export interface SearchResult<T extends fhir4.Resource> {
   /** Everything else returned (_include/_revinclude), by type. */
   included: fhir4.Resource[];
   total?: number;
+  /** The server's link to the next page, when there is one (give it to `searchNext`). */
+  next?: string;
 }
 
 export type FhirErrorKind = 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'server' | 'network';
@@ -96,13 +100,13 @@ export function restDataSource(baseUrl: string, opts: RestOptions = {}): FhirDat
       const { data } = o?.post
         ? await request<fhir4.Bundle>('POST', `${type}/_search`, q)
         : await request<fhir4.Bundle>('GET', `${type}${q.size ? `?${q}` : ''}`);
-      const entries = data?.entry ?? [];
-      const isMatch = (e: fhir4.BundleEntry) => (e.search?.mode ?? 'match') === 'match' && e.resource?.resourceType === type;
-      return {
-        resources: entries.filter(isMatch).map((e) => e.resource as never),
-        included: entries.filter((e) => !isMatch(e) && e.resource).map((e) => e.resource!),
-        total: data?.total,
-      };
+      return searchResultOf(data, type);
+    },
+    async searchNext(type, next) {
+      // Only links on this server: a next link elsewhere would send the token to another host.
+      if (!next.startsWith(`${base}/`)) throw new FhirRequestError('invalid', 0, 'The next link does not point at this FHIR server.');
+      const { data } = await request<fhir4.Bundle>('GET', next.slice(base.length + 1));
+      return searchResultOf(data, type);
     },
     async create(resource, o) {
       const headers: Record<string, string> = { prefer: 'return=representation' };
@@ -120,6 +124,19 @@ export function restDataSource(baseUrl: string, opts: RestOptions = {}): FhirDat
     async get<T>(path: string) {
       return (await request<T>('GET', path)).data;
     },
+  };
+}
+
+/** A searchset Bundle as matches, included resources, total and next link. */
+function searchResultOf<T extends fhir4.Resource>(data: fhir4.Bundle | undefined, type: string): SearchResult<T> {
+  const entries = data?.entry ?? [];
+  const isMatch = (e: fhir4.BundleEntry) => (e.search?.mode ?? 'match') === 'match' && e.resource?.resourceType === type;
+  const next = data?.link?.find((l) => l.relation === 'next')?.url;
+  return {
+    resources: entries.filter(isMatch).map((e) => e.resource as T),
+    included: entries.filter((e) => !isMatch(e) && e.resource).map((e) => e.resource!),
+    ...(data?.total !== undefined ? { total: data.total } : {}),
+    ...(next ? { next } : {}),
   };
 }
 

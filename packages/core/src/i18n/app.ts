@@ -14,7 +14,27 @@ export interface AppTranslation {
   age: (years: number) => string;
   user: string;
   readOnlyUser: string;
-  views: { answers: string; plans: string; answerOnBehalf: string; citizen: string };
+  views: { answers: string; plans: string; answerOnBehalf: string; citizen: string; team: string };
+  /** A task's citizen could not be opened from the list (no EHR to ask for a new launch). */
+  openInRecord: (citizen: string) => string;
+  /** The citizen's care teams and who is on them. */
+  team: {
+    title: string;
+    intro: string;
+    none: string;
+    members: string;
+    noMembers: string;
+    remove: string;
+    removeLabel: (member: string, team: string) => string;
+    add: string;
+    addLabel: (team: string) => string;
+    choose: string;
+    added: (member: string, team: string) => string;
+    removed: (member: string, team: string) => string;
+    conflict: string;
+    failed: string;
+    readOnly: string;
+  };
   noResponses: string;
   responsesTitle: string;
   latestResponse: (date: string) => string;
@@ -111,7 +131,25 @@ const da: AppTranslation = {
   age: (y) => `${y} år`,
   user: 'Bruger',
   readOnlyUser: 'Du har læseadgang og kan ikke ændre noget.',
-  views: { answers: 'Besvarelser', plans: 'Planer', answerOnBehalf: 'Besvar på borgers vegne', citizen: 'Mine spørgeskemaer' },
+  views: { answers: 'Besvarelser', plans: 'Planer', answerOnBehalf: 'Besvar på borgers vegne', citizen: 'Mine spørgeskemaer', team: 'Team' },
+  openInRecord: (c) => `${c || 'Borgeren'} kan ikke åbnes herfra. Åbn borgeren i journalen.`,
+  team: {
+    title: 'Borgerens teams',
+    intro: 'De teams, borgerens planer hører til. Teamets medarbejdere ser borgerens opgaver i deres opgaveoverblik.',
+    none: 'Borgeren har ingen plan med et team.',
+    members: 'Medarbejdere',
+    noMembers: 'Ingen medarbejdere på teamet.',
+    remove: 'Fjern',
+    removeLabel: (m, t) => `Fjern ${m} fra ${t}`,
+    add: 'Tilføj medarbejder',
+    addLabel: (t) => `Tilføj medarbejder til ${t}`,
+    choose: 'Vælg medarbejder',
+    added: (m, t) => `${m} er tilføjet til ${t}.`,
+    removed: (m, t) => `${m} er fjernet fra ${t}.`,
+    conflict: 'Teamet er ændret af en anden i mellemtiden. Det er hentet igen; prøv igen.',
+    failed: 'Ændringen kunne ikke gemmes. Prøv igen.',
+    readOnly: 'Din rolle må ikke ændre teams.',
+  },
   noResponses: 'Borgeren har ikke besvaret nogen spørgeskemaer endnu.',
   responsesTitle: 'Besvarelser',
   latestResponse: (d) => `Seneste besvarelse: ${d}`,
@@ -196,7 +234,25 @@ const en: AppTranslation = {
   age: (y) => `${y} years`,
   user: 'User',
   readOnlyUser: 'You have read access and cannot change anything.',
-  views: { answers: 'Responses', plans: 'Plans', answerOnBehalf: 'Answer on behalf of the citizen', citizen: 'My questionnaires' },
+  views: { answers: 'Responses', plans: 'Plans', answerOnBehalf: 'Answer on behalf of the citizen', citizen: 'My questionnaires', team: 'Team' },
+  openInRecord: (c) => `${c || 'The citizen'} cannot be opened from here. Open the citizen in the record.`,
+  team: {
+    title: "The citizen's teams",
+    intro: "The teams the citizen's plans belong to. The team's staff see the citizen's tasks in their task overview.",
+    none: 'The citizen has no plan with a team.',
+    members: 'Staff',
+    noMembers: 'No staff on the team.',
+    remove: 'Remove',
+    removeLabel: (m, t) => `Remove ${m} from ${t}`,
+    add: 'Add staff member',
+    addLabel: (t) => `Add a staff member to ${t}`,
+    choose: 'Choose a staff member',
+    added: (m, t) => `${m} has been added to ${t}.`,
+    removed: (m, t) => `${m} has been removed from ${t}.`,
+    conflict: 'Someone else changed the team meanwhile. It has been reloaded; try again.',
+    failed: 'The change could not be saved. Try again.',
+    readOnly: 'Your role may not change teams.',
+  },
   noResponses: 'The citizen has not answered any questionnaires yet.',
   responsesTitle: 'Responses',
   latestResponse: (d) => `Latest response: ${d}`,

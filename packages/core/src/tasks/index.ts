@@ -7,3 +7,9 @@ export { arrivalOf, arrivalResources, taskExtensions, questionnaireInput, labelO
 export { overdueOccurrences, missingAnswerTask, missingOccurrenceKeyOf, resolvedMissingTasks, type MissingTaskOptions } from './missing.js';
 export { sameAssessment, reassessedTask } from './reassess.js';
 export { taskCategoryOf, taskResponsibleOf, taskColourOf, taskSummaryOf, isOpenTask, type TaskSummary } from './read.js';
+
+// The clinician's overview of them, and staff on care teams.
+export * from './overview.js';
+export * from './overview-text.js';
+export * from './memory.js';
+export * from './care-team.js';

@@ -5,6 +5,7 @@ import {
   ageOn,
   capabilitiesFromScopes,
   cprIdentifier,
+  newCorrelationId,
   cprOf,
   formatCpr,
   formatDate,
@@ -26,8 +27,11 @@ import './views/kpro-app-responses.js';
 import './views/kpro-app-answer.js';
 import './views/kpro-app-look-ups.js';
 import '../plan-assigner/kpro-plan-assigner.js';
+import '../task-overview/kpro-task-overview.js';
+import './views/kpro-app-care-team.js';
+import type { KproTaskOpenEvent } from '../task-overview/task-overview.events.js';
 
-export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen';
+export type AppIntent = 'answers' | 'plans' | 'answer-on-behalf' | 'citizen' | 'tasks' | 'team';
 
 /** Failures a new attempt may mend: the server did not answer. The others need a new launch or another role. */
 const RETRYABLE = new Set<LaunchFailure>(['server-down']);
@@ -88,13 +92,23 @@ export class KproApp extends LitElement {
     return capabilitiesFromScopes(this.scopes);
   }
 
+  /**
+   * SMART Web Messaging with the EHR (the token's `smart_web_messaging_origin` and `_handle`): how the task
+   * overview asks the EHR to open a citizen (a new launch with that citizen in context).
+   */
+  @property({ attribute: false }) webMessaging?: { origin: string; handle: string };
+
+  /** A task's citizen could not be opened from here (no EHR to ask). */
+  @state() private openNotice = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('intent')) this.view = this.intent;
     if (changed.has('fhir')) this.#fhirProvider.setValue(this.fhir);
     if (changed.has('user')) this.#userProvider.setValue(this.user);
     if (changed.has('scopes')) this.#capsProvider.setValue(this.capabilities);
     this.#localeProvider.setValue(this.localize.lang);
-    if ((changed.has('fhir') || changed.has('patientId') || changed.has('cpr')) && this.fhir && !this.failure) void this.#openPatient();
+    // The task overview has no citizen in context: nothing to open (and nothing logged in MinLog).
+    if ((changed.has('fhir') || changed.has('patientId') || changed.has('cpr')) && this.fhir && !this.failure && this.intent !== 'tasks') void this.#openPatient();
   }
 
   async #openPatient(): Promise<void> {
@@ -157,6 +171,50 @@ export class KproApp extends LitElement {
     this.lang = lang;
   }
 
+  /**
+   * Opening a citizen from the task list is a new launch by the EHR with that citizen in context (one MinLog
+   * look-up), asked for with SMART Web Messaging; the list itself never reads the citizen's data.
+   */
+  #openTask = (e: KproTaskOpenEvent): void => {
+    const wm = this.webMessaging;
+    if (!wm || window.parent === window) {
+      this.openNotice = this.localize.t.app.openInRecord(e.detail.patient.display ?? '');
+      return;
+    }
+    this.openNotice = '';
+    const messageId = newCorrelationId();
+    const name = e.detail.patient.display ?? '';
+    // The EHR answers in this frame; a refusal (say, not a citizen of the user's teams) is said here.
+    const onAnswer = (m: MessageEvent) => {
+      if (m.origin !== wm.origin || m.data?.responseToMessageId !== messageId) return;
+      window.removeEventListener('message', onAnswer);
+      if (m.data?.payload?.status !== 'success') this.openNotice = this.localize.t.app.openInRecord(name);
+    };
+    window.addEventListener('message', onAnswer);
+    window.parent.postMessage(
+      {
+        messagingHandle: wm.handle,
+        messageId,
+        messageType: 'ui.launchActivity',
+        payload: { activityType: 'kpro-open-patient', activityParameters: { patient: e.detail.patient.reference, intent: 'answers' } },
+      },
+      wm.origin,
+    );
+  };
+
+  #renderBar(): TemplateResult {
+    const t = this.localize.t.app;
+    const lang = this.localize.lang;
+    return html`<div class="app-bar" part="app-bar">
+      <div class="languages" role="group" aria-label=${t.language}>
+        ${Object.entries(t.languages).map(
+          ([code, name]) =>
+            html`<button type="button" lang=${code} aria-pressed=${lang === code ? 'true' : 'false'} data-lang=${code} @click=${() => this.#setLanguage(code)}>${name}</button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.app;
     if (this.failure) {
@@ -168,8 +226,15 @@ export class KproApp extends LitElement {
         ${RETRYABLE.has(this.failure) ? html`<button type="button" class="retry" data-action="retry" @click=${this.#retry}>${t.retry}</button>` : nothing}
       </div>`;
     }
-    if (this.loading || !this.patient) return html`<div class="state" part="base" role="status" aria-live="polite">${t.loadingCitizen}</div>`;
     const caps = this.capabilities;
+    if (this.intent === 'tasks') {
+      return html`<div class="app" part="base" lang=${this.localize.lang}>
+        ${this.#renderBar()}
+        ${this.openNotice ? html`<p class="notice" role="status">${this.openNotice}</p>` : nothing}
+        <main><kpro-task-overview ?readonly=${!caps.canWrite('Task')} @kpro-task-open=${this.#openTask}></kpro-task-overview></main>
+      </div>`;
+    }
+    if (this.loading || !this.patient) return html`<div class="state" part="base" role="status" aria-live="polite">${t.loadingCitizen}</div>`;
     const views: { id: AppIntent; label: string }[] =
       this.intent === 'citizen'
         ? [{ id: 'citizen', label: t.views.citizen }]
@@ -177,17 +242,11 @@ export class KproApp extends LitElement {
             { id: 'answers', label: t.views.answers },
             { id: 'plans', label: t.views.plans },
             ...(caps.canWrite('QuestionnaireResponse') ? [{ id: 'answer-on-behalf' as const, label: t.views.answerOnBehalf }] : []),
+            { id: 'team' as const, label: t.views.team },
           ];
     const lang = this.localize.lang;
     return html`<div class="app" part="base" lang=${lang}>
-      <div class="app-bar" part="app-bar">
-        <div class="languages" role="group" aria-label=${t.language}>
-          ${Object.entries(t.languages).map(
-            ([code, name]) =>
-              html`<button type="button" lang=${code} aria-pressed=${lang === code ? 'true' : 'false'} data-lang=${code} @click=${() => this.#setLanguage(code)}>${name}</button>`,
-          )}
-        </div>
-      </div>
+      ${this.#renderBar()}
       ${this.needPatientBanner ? this.#renderBanner() : nothing}
       ${!caps.canWrite('QuestionnaireResponse') && this.intent !== 'citizen' ? html`<p class="notice" role="note">${t.readOnlyUser}</p>` : nothing}
       ${views.length > 1
@@ -211,6 +270,8 @@ export class KproApp extends LitElement {
         return this.capabilities.canWrite('QuestionnaireResponse') ? html`<kpro-app-answer mode="clinician"></kpro-app-answer>` : html`<kpro-app-responses></kpro-app-responses>`;
       case 'citizen':
         return html`<kpro-app-answer mode="citizen"></kpro-app-answer><kpro-app-look-ups></kpro-app-look-ups>`;
+      case 'team':
+        return html`<kpro-app-care-team></kpro-app-care-team>`;
       default:
         return html`<kpro-app-responses></kpro-app-responses>`;
     }
