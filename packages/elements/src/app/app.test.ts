@@ -86,7 +86,8 @@ describe('<kpro-app>', () => {
     const { ds } = memoryFhir([patient]);
     const { el } = await start(() => html`<kpro-app patient-id="p1" scopes="patient/*.rs" .fhir=${ds}></kpro-app>`, 'kpro-patient-open');
     const tabs = [...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent!.trim());
-    expect(tabs).to.deep.equal(['Besvarelser', 'Planer']);
+    // Team is a view (its changes need CareTeam write); the on-behalf tab writes, so it is not there.
+    expect(tabs).to.deep.equal(['Besvarelser', 'Planer', 'Team']);
     const { el: writer } = await start(() => html`<kpro-app patient-id="p1" scopes="patient/*.rs patient/QuestionnaireResponse.cru" .fhir=${ds}></kpro-app>`, 'kpro-patient-open');
     expect([...writer.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent!.trim())).to.include('Besvar på borgers vegne');
   });

@@ -81,6 +81,18 @@ export default css`
   .field.grow {
     flex: 1 1 16rem;
   }
+  select,
+  input[type='search'] {
+    font: inherit;
+    font-weight: 400;
+    min-height: 2.75rem;
+    padding: 0 var(--kpro-space-s);
+    border: 1px solid var(--kpro-color-border);
+    border-radius: var(--kpro-radius);
+    background: var(--kpro-color-surface);
+    color: var(--kpro-color-text);
+    max-width: 100%;
+  }
   .hint {
     font-weight: 400;
     font-size: 0.875em;
@@ -167,6 +179,10 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--kpro-space-xs);
+  }
+  /* Wide enough for the row's three buttons side by side (narrow screens stack the row instead). */
+  td.actions {
+    min-width: 17rem;
   }
   .more {
     justify-self: start;
