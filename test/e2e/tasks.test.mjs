@@ -126,3 +126,44 @@ describe('the task overview through real launches (issue 16)', { timeout: 300_00
     await page.close();
   });
 });
+
+describe('staff on a citizen’s care team (issue 16, #003)', { timeout: 180_000 }, () => {
+  test('a clinician whose role may changes who is on the team (If-Match, audited); a read-only one cannot', async () => {
+    const page = await newPageAt(browser, NOW, { viewport: { width: 1300, height: 1000 } });
+    const { frame } = await openPro(page, sandbox.url, { patient: INGE, practitioner: MADS, intent: 'answers' });
+    await frame.locator('kpro-app nav').getByRole('button', { name: 'Team' }).click();
+    const teamView = frame.locator('kpro-app kpro-app-care-team');
+    const team = teamView.locator('[data-care-team]').first();
+    await team.waitFor({ timeout: 30_000 });
+    const teamId = await team.getAttribute('data-care-team');
+    const app = await appFrameOf(page);
+    const before = (await fhirFromApp(app, 'GET', `CareTeam/${teamId}`)).body;
+    const choice = team.locator('select');
+    const added = await choice.locator('option').first().getAttribute('value');
+    await choice.selectOption(added);
+    await team.locator('[data-action="add-member"]').click();
+    await teamView.getByText('er tilføjet til').waitFor({ timeout: 20_000 });
+    const after = (await fhirFromApp(app, 'GET', `CareTeam/${teamId}`)).body;
+    assert.equal(Number(after.meta.versionId), Number(before.meta.versionId) + 1, 'one new version');
+    const member = after.participant.find((p) => p.member.reference.endsWith(`Practitioner/${added}`));
+    assert.ok(member, 'the new member is on the team');
+    assert.ok(member.role?.length, 'with a role, as FUT wants');
+    // Audited by the server like other writes.
+    const audit = await fetch(`${sandbox.url}/__sandbox/requests`).then((r) => r.json());
+    assert.ok(audit.some((r) => r.method === 'PUT' && r.path === `/fhir/CareTeam/${teamId}` && r.status === 200));
+    // Remove again.
+    await team.locator(`li[data-member$="Practitioner/${added}"] [data-action="remove-member"]`).click();
+    await teamView.getByText('er fjernet fra').waitFor({ timeout: 20_000 });
+    assert.equal((await fhirFromApp(app, 'GET', `CareTeam/${teamId}`)).body.participant.some((p) => p.member.reference.endsWith(`Practitioner/${added}`)), false);
+    await page.close();
+
+    // Hanne (read-only) sees the team but no add or remove.
+    const other = await newPageAt(browser, NOW, { viewport: { width: 1300, height: 1000 } });
+    const { frame: f2 } = await openPro(other, sandbox.url, { patient: 'karen-test-hansen', practitioner: HANNE, intent: 'answers' });
+    await f2.locator('kpro-app nav').getByRole('button', { name: 'Team' }).click();
+    const view2 = f2.locator('kpro-app kpro-app-care-team');
+    await view2.locator('[data-care-team]').first().waitFor({ timeout: 30_000 });
+    assert.equal(await view2.locator('[data-action="add-member"], [data-action="remove-member"]').count(), 0);
+    await other.close();
+  });
+});

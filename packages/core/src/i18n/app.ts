@@ -135,8 +135,8 @@ const da: AppTranslation = {
   openInRecord: (c) => `${c || 'Borgeren'} kan ikke åbnes herfra. Åbn borgeren i journalen.`,
   team: {
     title: 'Borgerens teams',
-    intro: 'De teams, borgerens planer hører til. Teamets medarbejdere ser borgerens opgaver i deres opgaveoverblik.',
-    none: 'Borgeren har ingen plan med et team.',
+    intro: 'De teams, borgeren er tilknyttet gennem sine forløb og planer. Teamets medarbejdere ser borgerens opgaver i deres opgaveoverblik.',
+    none: 'Borgeren er ikke tilknyttet et team.',
     members: 'Medarbejdere',
     noMembers: 'Ingen medarbejdere på teamet.',
     remove: 'Fjern',
@@ -238,8 +238,8 @@ const en: AppTranslation = {
   openInRecord: (c) => `${c || 'The citizen'} cannot be opened from here. Open the citizen in the record.`,
   team: {
     title: "The citizen's teams",
-    intro: "The teams the citizen's plans belong to. The team's staff see the citizen's tasks in their task overview.",
-    none: 'The citizen has no plan with a team.',
+    intro: "The teams the citizen is attached to through her episodes of care and plans. The team's staff see the citizen's tasks in their task overview.",
+    none: 'The citizen is not attached to a team.',
     members: 'Staff',
     noMembers: 'No staff on the team.',
     remove: 'Remove',

@@ -2,10 +2,19 @@
 // teams in CarePlan.careTeam). Pure: what a membership change writes; the caller writes it with If-Match.
 import type { Reference } from '../fhir/types.js';
 
-/** The care teams a citizen's open plans name, each once (references "CareTeam/<id>"). */
-export function careTeamsOf(carePlans: readonly fhir4.CarePlan[]): string[] {
-  const open = carePlans.filter((p) => ['active', 'on-hold', 'draft'].includes(p.status));
-  return [...new Set(open.flatMap((p) => (p.careTeam ?? []).map((t) => t.reference ?? '').filter((r) => r.startsWith('CareTeam/') || r.includes('/CareTeam/'))))];
+const isTeam = (r: string) => r.startsWith('CareTeam/') || r.includes('/CareTeam/');
+
+/**
+ * The care teams a citizen is attached to, each once (references "CareTeam/<id>"): those of her plans and
+ * episodes of care (FUT's EpisodeOfCare.team), the open ones first. A finished course still names the team
+ * that follows her up (it is responsible for her tasks).
+ */
+export function careTeamsOf(carePlans: readonly fhir4.CarePlan[], episodes: readonly fhir4.EpisodeOfCare[] = []): string[] {
+  const planOpen = (p: fhir4.CarePlan) => ['active', 'on-hold', 'draft'].includes(p.status);
+  const episodeOpen = (e: fhir4.EpisodeOfCare) => ['active', 'waitlist', 'onhold', 'planned'].includes(e.status);
+  const open = [...carePlans.filter(planOpen).flatMap((p) => p.careTeam ?? []), ...episodes.filter(episodeOpen).flatMap((e) => e.team ?? [])];
+  const rest = [...carePlans.filter((p) => !planOpen(p)).flatMap((p) => p.careTeam ?? []), ...episodes.filter((e) => !episodeOpen(e)).flatMap((e) => e.team ?? [])];
+  return [...new Set([...open, ...rest].map((t) => t.reference ?? '').filter(isTeam))];
 }
 
 const sameRef = (a: string | undefined, b: string | undefined) => !!a && !!b && (a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`));

@@ -6,7 +6,7 @@ import { hostStyles } from '../../shared/host.styles.js';
 import { AppView } from './view-base.js';
 
 /**
- * The citizen's care teams (the teams their open plans name) and the staff on them: a clinician whose role
+ * The citizen's care teams (those of her open plans and active episodes of care) and the staff on them: a clinician whose role
  * may change teams adds or removes a staff member (a CareTeam write with If-Match; the server audits it).
  */
 export class KproAppCareTeam extends AppView {
@@ -69,8 +69,11 @@ export class KproAppCareTeam extends AppView {
   async #load(): Promise<void> {
     try {
       const fhir = this.fhir!;
-      const plans = (await fhir.search<fhir4.CarePlan>('CarePlan', { subject: `Patient/${this.patient!.id}`, _count: '100' })).resources;
-      const refs = careTeamsOf(plans);
+      const [plans, episodes] = await Promise.all([
+        fhir.search<fhir4.CarePlan>('CarePlan', { subject: `Patient/${this.patient!.id}`, _count: '100' }).then((r) => r.resources),
+        fhir.search<fhir4.EpisodeOfCare>('EpisodeOfCare', { patient: `Patient/${this.patient!.id}`, _count: '100' }).then((r) => r.resources, () => [] as fhir4.EpisodeOfCare[]),
+      ]);
+      const refs = careTeamsOf(plans, episodes);
       this.teams = (await Promise.all(refs.map((r) => fhir.read<fhir4.CareTeam>('CareTeam', r.split('/').pop()!).catch(() => undefined)))).filter((t): t is fhir4.CareTeam => !!t);
       if (this.#canEdit) this.staff = (await fhir.search<fhir4.Practitioner>('Practitioner', { _count: '200' })).resources;
     } catch (e) {
