@@ -13,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, scopedRepository } from './fhir-acces
 import { createTouchCollector } from './fhir-audit.mjs';
 import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES, prototypePropertyIn } from './body-limits.mjs';
 import { DEFAULT_MAX_BODY_BYTES, parseForm, readBody, sendJson } from './http-util.mjs';
+import { CITIZEN_CLIENT_ID } from './smart-auth.mjs';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const PAGE_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -36,6 +37,9 @@ function outcome(text, code = 'processing') {
  */
 
 /** @param {FhirServerOptions} options */
+/** What the citizen's own client may not read (staff work items and assessments). */
+const CITIZEN_HIDDEN_TYPES = new Set(['Task', 'ClinicalImpression']);
+
 export function createFhirServer({ repo, store, audit, verifyToken, smartConfiguration, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
   const router = new FhirRouter();
   /** @type {Map<string, { type: string, params: Record<string, string | string[]>, created: number }>} */
@@ -111,6 +115,11 @@ export function createFhirServer({ repo, store, audit, verifyToken, smartConfigu
     }
 
     const [first] = rel.split('/');
+    // The citizen's own app sees her answers, plans and who looked at her data, not the staff's work items
+    // and assessments (tasks with their notes, triage results): those are for the clinicians' conversation.
+    if (grant.clientId === CITIZEN_CLIENT_ID && CITIZEN_HIDDEN_TYPES.has(first)) {
+      return send(403, outcome(`${first} is for the staff, not for the citizen's own app`, 'forbidden'));
+    }
     if (rel === '' && method === 'GET') return send(400, outcome('System-level search is not supported; search one resource type', 'not-supported'));
     if (rel !== '' && !isResourceType(first)) return send(404, outcome(`Unknown resource type or path: ${first}`, 'not-found'));
 

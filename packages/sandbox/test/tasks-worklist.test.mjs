@@ -338,3 +338,21 @@ describe('the EOJ page', () => {
 function decodeSub(jwt) {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).sub;
 }
+
+describe("the citizen's own app", () => {
+  it('reads her answers and plans, not the staff’s tasks and triage results', async () => {
+    const { authorize, pkcePair, tokenRequest } = await import('./helpers.mjs');
+    const pkce = pkcePair();
+    const result = await authorize(sandbox, {
+      clientId: 'kpro-citizen',
+      scope: 'launch/patient openid fhirUser online_access patient/*.rs patient/QuestionnaireResponse.cru',
+      pkce,
+      interact: () => ({ action: 'confirm', form: { patient: 'inge-test-jensen' } }),
+    });
+    const { body } = await tokenRequest(sandbox, { grant_type: 'authorization_code', code: result.code, redirect_uri: `${sandbox.url}/app/`, client_id: 'kpro-citizen', code_verifier: pkce.verifier });
+    const token = body.access_token;
+    assert.equal((await fhir(sandbox, token, 'QuestionnaireResponse?subject=Patient/inge-test-jensen')).status, 200);
+    assert.equal((await fhir(sandbox, token, 'Task?patient=Patient/inge-test-jensen')).status, 403);
+    assert.equal((await fhir(sandbox, token, 'ClinicalImpression?subject=Patient/inge-test-jensen')).status, 403);
+  });
+});
